@@ -1,0 +1,113 @@
+import type { RetrievedChunk } from '../retrieval/hybrid.js';
+import type { QuestionAnalysis } from '../retrieval/question.js';
+import { terms } from '../retrieval/question.js';
+import type { Answer, Citation } from './types.js';
+
+/** A sentence of a retrieved passage, scored against the question. */
+export interface CandidateSentence {
+  chunk: RetrievedChunk;
+  start: number;
+  end: number;
+  text: string;
+  speaker?: string;
+  topic: number;
+  about: number;
+  score: number;
+}
+
+/** Thresholds of the composer, calibrated on the dev questions (see README, Evaluation). */
+export interface ComposeOptions {
+  maxSentences: number;
+  /** Share of the topic words a sentence must contain to support a topic question. */
+  minTopicShare: number;
+  /** Share of the "about ..." words a speaker's sentence must contain. */
+  minAboutShare: number;
+}
+
+export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minTopicShare: 0.5, minAboutShare: 0.5 };
+
+const DATELINE = /^[A-Z][\p{L} .,'’-]{1,40}\s[—–-]\s/u;
+
+/**
+ * The extractive composer: picks the retrieved sentences that answer the question, quotes each one
+ * exactly with a numbered citation, and joins them with fixed phrases. Abstains when no sentence
+ * supports an answer. Never writes a fact of its own.
+ */
+export function composeExtractive(a: QuestionAnalysis, chunks: RetrievedChunk[], opts: ComposeOptions = DEFAULT_COMPOSE):
+Omit<Answer, 'timings' | 'mode'> {
+  const picked = selectSentences(a, chunks, opts);
+  if (picked.length === 0) return abstain(a);
+  const citations: Citation[] = picked.map((s, i) => ({
+    n: i + 1, docId: s.chunk.docId, title: s.chunk.title, url: s.chunk.url, publisher: s.chunk.publisher,
+    published: s.chunk.published, quote: s.text, start: s.start, end: s.end,
+  }));
+  const lines = citations.map((c) => `• “${c.quote}” [${c.n}]`);
+  return { question: a.question, answer: `${lead(a)}\n${lines.join('\n')}`, citations, claims: [], abstained: false };
+}
+
+/** Sentences that answer the question, best first then in reading order; empty when none does. */
+export function selectSentences(a: QuestionAnalysis, chunks: RetrievedChunk[], opts: ComposeOptions = DEFAULT_COMPOSE): CandidateSentence[] {
+  const all = candidates(a, chunks);
+  let pool: CandidateSentence[];
+  if (a.speaker) {
+    pool = all.filter((s) => s.speaker === a.speaker!.id);
+    // An inherited topic ranks the speaker's sentences but does not filter them: "And what did Ukraine
+    // say?" after a question about the attack should show Ukraine's rejection even if it never says "attack".
+    if (a.aboutTerms.length && !a.inheritedTopic) pool = pool.filter((s) => s.about >= opts.minAboutShare);
+  } else if (a.speakerPhrase) {
+    const phrase = terms(a.speakerPhrase);
+    pool = all.filter((s) => share(phrase, terms(s.chunk.text)) >= 0.5 && s.about >= (a.aboutTerms.length ? opts.minAboutShare : 0));
+  } else {
+    pool = all.filter((s) => s.topic >= opts.minTopicShare);
+  }
+  const best = pool.sort((x, y) => y.score - x.score).slice(0, opts.maxSentences);
+  // Best document first; inside a document, reading order.
+  const docRank = new Map<string, number>();
+  chunks.forEach((c, i) => { if (!docRank.has(c.docId)) docRank.set(c.docId, i); });
+  return best.sort((x, y) => docRank.get(x.chunk.docId)! - docRank.get(y.chunk.docId)! || x.start - y.start);
+}
+
+function candidates(a: QuestionAnalysis, chunks: RetrievedChunk[]): CandidateSentence[] {
+  const top = chunks[0]?.score ?? 1;
+  const seen = new Set<string>();
+  return chunks.flatMap((chunk) => chunk.speakers.map((sp) => {
+    let start = sp.start;
+    const raw = chunk.text.slice(sp.start - chunk.start, sp.end - chunk.start);
+    const dateline = DATELINE.exec(raw);
+    if (dateline && raw.length - dateline[0].length > 20) start += dateline[0].length;
+    const text = chunk.text.slice(start - chunk.start, sp.end - chunk.start);
+    const words = terms(text);
+    const topic = share(a.topicTerms, words);
+    const about = share(a.aboutTerms, words);
+    const score = 2 * about + topic + 0.5 * (chunk.score / top);
+    return { chunk, start, end: sp.end, text, speaker: sp.actor, topic, about, score };
+  })).filter((s) => {
+    const key = s.text.toLowerCase();
+    if (seen.has(key) || s.text.length < 15) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function share(wanted: string[], have: string[]): number {
+  if (wanted.length === 0) return 0;
+  const set = new Set(have);
+  return wanted.filter((w) => set.has(w)).length / wanted.length;
+}
+
+function lead(a: QuestionAnalysis): string {
+  if (a.speaker) return `What ${a.speaker.name} said, in the words of the sources:`;
+  if (a.speakerPhrase) return `What the sources report ${a.speakerPhrase} saying:`;
+  return 'What the sources say:';
+}
+
+function abstain(a: QuestionAnalysis): Omit<Answer, 'timings' | 'mode'> {
+  const about = /\babout\s+(.+?)\??$/i.exec(a.question)?.[1];
+  const who = a.speaker?.name ?? a.speakerPhrase;
+  const what = who ? `no statement by ${who}${about ? ` about ${about}` : ''}` : 'nothing that answers this';
+  return {
+    question: a.question,
+    answer: `The corpus has ${what}. I answer only from the documents in the corpus, and none of them supports an answer.`,
+    citations: [], claims: [], abstained: true,
+  };
+}

@@ -1,0 +1,113 @@
+import type { Answer, ClaimStatus } from '../answer/types.js';
+import type { DocumentInput, DocumentMeta, StoredDocument } from '../corpus/types.js';
+import type { Config } from './config.js';
+
+/** Context of a follow-up question: the earlier exchange it replies to. */
+export interface FollowUp {
+  question: string;
+  answer?: Answer;
+}
+
+/** Options for one question. */
+export interface AskOptions {
+  followUp?: FollowUp;
+  /** Where the question came from, for the question log and stats ('cli', 'discord', 'eval'). */
+  channel?: string;
+}
+
+/** What adding a document did. */
+export interface AddResult {
+  id: string;
+  title: string;
+  /** False when identical content was already stored (nothing changed). */
+  added: boolean;
+  chunks: number;
+}
+
+/** Something to add: a loaded document, a file path, a URL, raw bytes (an upload) or pasted text. */
+export type AddSource =
+  | { kind: 'document'; document: DocumentInput }
+  | { kind: 'path'; path: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'bytes'; bytes: Uint8Array; filename: string; contentType?: string }
+  | { kind: 'text'; text: string };
+
+/** A document in listings (no text). */
+export type DocumentSummary = Omit<StoredDocument, 'text'> & { chunks: number; chars: number };
+
+/** Figures for `/stats` and `corpus check`. */
+export interface Stats {
+  documents: number;
+  chunks: number;
+  claims: number;
+  indexSize: number;
+  questionsAnswered: number;
+  medianLatencyMs: number | null;
+}
+
+/** A user's reaction to an answer. */
+export interface FeedbackInput {
+  kind: 'up' | 'down' | 'report';
+  question: string;
+  answerText?: string;
+  userId?: string;
+  guildId?: string;
+  channelId?: string;
+  messageId?: string;
+  note?: string;
+}
+
+export interface FeedbackEntry extends FeedbackInput {
+  id: number;
+  createdAt: string;
+}
+
+/** A claim in the ledger (one proposition, with its derived or reviewed status). */
+export interface ClaimEntry {
+  id: string;
+  /** The exact sentence that states it. */
+  text: string;
+  speaker?: string;
+  stance?: string;
+  status: ClaimStatus;
+  docId: string;
+  start: number;
+  end: number;
+  review?: { status: ClaimStatus; note: string; evidence?: string; reviewer: string; at: string };
+}
+
+/** Filters for the claim ledger. */
+export interface ClaimFilter {
+  actor?: string;
+  status?: ClaimStatus;
+  limit?: number;
+}
+
+/** A moderator's review of a claim. */
+export interface ReviewInput {
+  claimId: string;
+  status: 'verified' | 'refuted' | 'disputed' | 'unverified';
+  note: string;
+  evidence?: string;
+  reviewer: string;
+}
+
+/**
+ * The application as the adapters (CLI, Discord bot) see it. Built by `createApp(config)`;
+ * adapters parse input, call these, and render the results.
+ */
+export interface App {
+  readonly config: Config;
+  answer(question: string, opts?: AskOptions): Promise<Answer>;
+  addDocument(source: AddSource, meta?: DocumentMeta): Promise<AddResult>;
+  removeDocument(id: string): Promise<void>;
+  listDocuments(): DocumentSummary[];
+  reindex(onProgress?: (done: number, total: number) => void): Promise<{ chunks: number; ms: number }>;
+  stats(): Stats;
+  listClaims(filter?: ClaimFilter): ClaimEntry[];
+  reviewClaim(input: ReviewInput): ClaimEntry;
+  recordFeedback(input: FeedbackInput): FeedbackEntry;
+  listFeedback(limit?: number): FeedbackEntry[];
+  /** Writes the index and closes the store. Safe to call twice. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+import { UserError } from './errors.js';
+
+const idList = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'must be comma-separated Discord ids (digits)')));
+
+const intIn = (min: number, max: number, dflt: number) =>
+  z.coerce.number().int().min(min).max(max).default(dflt);
+
+const schema = z.object({
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  EMBEDDINGS: z.enum(['builtin', 'transformers', 'ollama', 'openai']).default('builtin'),
+  EMBEDDINGS_MODEL: z.string().optional(),
+  ANSWER_MODE: z.enum(['extractive', 'llm']).default('extractive'),
+  LLM_PROVIDER: z.enum(['ollama', 'openai']).optional(),
+  LLM_MODEL: z.string().optional(),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: intIn(100, 600_000, 20_000),
+  RETRIEVAL_K: intIn(1, 50, 8),
+  MAX_UPLOAD_BYTES: intIn(1_000, 1_000_000_000, 20_000_000),
+  FETCH_TIMEOUT_MS: intIn(100, 120_000, 15_000),
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'must be a Discord application id (digits)').optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, 'must be a Discord guild id (digits)').optional(),
+  DISCORD_API_URL: z.string().url().optional(),
+  ALLOWED_CHANNEL_IDS: idList.default([]),
+  MODERATOR_ROLE_IDS: idList.default([]),
+  MAINTAINER_ROLE_IDS: idList.default([]),
+});
+
+/** Validated configuration, read once at start-up and passed down. */
+export type Config = z.infer<typeof schema> & { dataDir: string };
+
+/** Options for {@link loadConfig}; tests pass `env` and `envFile` explicitly. */
+export interface LoadConfigOptions {
+  env?: Record<string, string | undefined>;
+  /** Path of a `.env` file; its values are used where `env` does not set them. */
+  envFile?: string | null;
+  /** Overrides from the command line (e.g. `--data-dir`). */
+  overrides?: Partial<Record<keyof z.input<typeof schema>, string>>;
+}
+
+/**
+ * Reads configuration from the environment and `.env`, validates it and returns it.
+ * Throws a `UserError` naming the first bad variable; never prints a stack trace.
+ */
+export function loadConfig(opts: LoadConfigOptions = {}): Config {
+  const env = opts.env ?? process.env;
+  const envFile = opts.envFile === undefined ? '.env' : opts.envFile;
+  let fromFile: Record<string, string> = {};
+  if (envFile && existsSync(envFile)) {
+    fromFile = parseEnvFile(readFileSync(envFile, 'utf8'), envFile);
+  }
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const v = opts.overrides?.[key as keyof typeof opts.overrides] ?? env[key] ?? fromFile[key];
+    raw[key] = v === '' ? undefined : v;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'configuration');
+    throw new UserError('CONFIG_INVALID', { detail: `${name} ${issue.message}` });
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}
+
+function parseEnvFile(text: string, file: string): Record<string, string> {
+  text.split(/\r?\n/).forEach((line, i) => {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) return;
+    if (!/^(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/.test(t)) {
+      throw new UserError('CONFIG_INVALID', { detail: `${file} line ${i + 1} is not NAME=value` });
+    }
+  });
+  return dotenv.parse(text);
+}

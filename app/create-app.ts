@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { composeExtractive } from '../answer/extractive.js';
+import type { Answer } from '../answer/types.js';
+import { Gazetteer, type AliasFile } from '../claims/actors.js';
+import { loadBytes, loadPath, loadText, loadUrl, type LoadOptions } from '../corpus/loaders/index.js';
+import { Store } from '../corpus/store.js';
+import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
+import { hybridSearch } from '../retrieval/hybrid.js';
+import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
+import { analyzeQuestion } from '../retrieval/question.js';
+import type { AddResult, AddSource, App, AskOptions } from './app.js';
+import type { Config } from './config.js';
+import { createEmbedder } from './embedder.js';
+import { UserError } from './errors.js';
+import { ingestDocuments, type IngestDeps } from './ingest.js';
+import { bundledDocumentsDir } from './paths.js';
+import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
+
+const MAX_QUESTION = 1000;
+
+/** The application plus the internals the command line needs (import, check). */
+export interface AppInternals extends App {
+  readonly deps: IngestDeps;
+  loadOptions: LoadOptions;
+  /** Adds many loaded documents in one transaction, without saving the index (call `saveIndex`). */
+  importDocuments(docs: DocumentInput[], meta?: DocumentMeta, onReject?: (doc: DocumentInput, err: UserError) => void): Promise<AddResult[]>;
+  saveIndex(): Promise<void>;
+}
+
+/** Options of {@link createApp}. */
+export interface CreateAppOptions {
+  /** Load the bundled documents into an empty store (default true). */
+  bundled?: boolean;
+  /** Test-only: hosts the URL loader may reach although they are private. */
+  allowHosts?: string[];
+}
+
+/**
+ * Builds the application: opens the store in `config.dataDir`, the vector index (caught up or rebuilt
+ * from stored vectors), and on first use loads the bundled documents.
+ */
+export async function createApp(config: Config, opts: CreateAppOptions = {}): Promise<AppInternals> {
+  const store = Store.open(config.dataDir);
+  try {
+    const embedder = createEmbedder(config);
+    const gazetteer = new Gazetteer(readAliases(config.dataDir));
+    const { index } = await openIndex(store, embedder, config.dataDir);
+    const deps: IngestDeps = { store, embedder, index, gazetteer };
+    const loadOptions: LoadOptions = {
+      maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
+    };
+    let dirty = false;
+    let closed = false;
+    const saveIndex = async () => {
+      if (!dirty) return;
+      dirty = false;
+      await deps.index.save(config.dataDir);
+    };
+    const importDocuments: AppInternals['importDocuments'] = async (docs, meta, onReject) => {
+      const res = await ingestDocuments(deps, docs, meta, onReject);
+      if (res.some((r) => r.added)) dirty = true;
+      return res;
+    };
+    if ((opts.bundled ?? true) && store.getMeta('bundled_loaded') === undefined && store.counts().documents === 0) {
+      await importDocuments(await loadBundled(loadOptions));
+      store.setMeta('bundled_loaded', new Date().toISOString());
+      await saveIndex();
+    }
+
+    const app: AppInternals = {
+      config, deps, loadOptions, importDocuments, saveIndex,
+      async answer(question: string, ask: AskOptions = {}): Promise<Answer> {
+        const t0 = performance.now();
+        const q = question.trim();
+        if (!q) throw new UserError('QUESTION_EMPTY');
+        if (q.length > MAX_QUESTION) throw new UserError('QUESTION_TOO_LONG', { length: q.length, limit: MAX_QUESTION });
+        if (deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
+        const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
+        const analysis = analyzeQuestion(q, gazetteer, prev);
+        const t1 = performance.now();
+        const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K });
+        const t2 = performance.now();
+        const composed = composeExtractive(analysis, chunks);
+        const t3 = performance.now();
+        const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
+        logQuestion(store, ask.channel ?? 'api', composed.abstained, timings.totalMs);
+        return { ...composed, question: q, mode: 'extractive', timings };
+      },
+      async addDocument(source: AddSource, meta?: DocumentMeta) {
+        const doc = await loadSource(source, loadOptions);
+        const [res] = await importDocuments([doc], meta);
+        await saveIndex();
+        return res!;
+      },
+      async removeDocument(id: string) {
+        deps.index.remove(store.removeDocument(id));
+        deps.index.storeVersion = store.version();
+        dirty = true;
+        await saveIndex();
+      },
+      listDocuments: () => store.listDocuments(),
+      async reindex(onProgress) {
+        const t0 = performance.now();
+        const docs = store.listDocuments();
+        const rows: { id: number; vec: Float32Array }[] = [];
+        for (const d of docs) {
+          const chunks = store.chunksOf(d.id);
+          const vecs = await embedder.embedDocuments(chunks.map((c) => `${d.title}\n${c.text}`));
+          chunks.forEach((c, i) => rows.push({ id: c.id, vec: Float32Array.from(vecs[i]!) }));
+        }
+        store.transaction(() => {
+          store.replaceVectors(rows);
+          store.setMeta('embedder', embedder.id);
+        });
+        const fresh = rebuildIndex(store, embedder, deps.index.params, onProgress);
+        await fresh.save(config.dataDir);
+        deps.index = fresh;
+        return { chunks: rows.length, ms: performance.now() - t0 };
+      },
+      stats() {
+        const { documents, chunks } = store.counts();
+        return { documents, chunks, claims: 0, indexSize: deps.index.size, ...questionStats(store) };
+      },
+      recordFeedback: (input) => recordFeedback(store, input),
+      listFeedback: (limit) => listFeedback(store, limit),
+      listClaims: () => [],
+      reviewClaim: (input) => { throw new UserError('CLAIM_NOT_FOUND', { id: input.claimId }); },
+      async close() {
+        if (closed) return;
+        closed = true;
+        try { await saveIndex(); } finally { store.close(); }
+      },
+    };
+    return app;
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+}
+
+/** Loads any kind of source into a document. */
+export async function loadSource(source: AddSource, opts: LoadOptions): Promise<DocumentInput> {
+  switch (source.kind) {
+    case 'document': return source.document;
+    case 'path': return loadPath(source.path, opts);
+    case 'url': return loadUrl(source.url, opts);
+    case 'bytes': return loadBytes(source.bytes, source.filename, source.contentType, opts);
+    case 'text': return loadText(source.text, {}, 'text');
+  }
+}
+
+async function loadBundled(opts: LoadOptions): Promise<DocumentInput[]> {
+  const dir = bundledDocumentsDir();
+  const files = readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md').sort();
+  return Promise.all(files.map((f) => loadPath(path.join(dir, f), opts)));
+}
+
+function readAliases(dataDir: string): AliasFile {
+  const file = path.join(dataDir, 'aliases.json');
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as AliasFile;
+  } catch (err) {
+    throw new UserError('CONFIG_INVALID', { detail: `${file} is not valid JSON (${(err as Error).message})` });
+  }
+}

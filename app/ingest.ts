@@ -1,0 +1,85 @@
+import type { Gazetteer } from '../claims/actors.js';
+import { attributeSentences } from '../claims/attribution.js';
+import { prepareDocument, type PreparedDocument } from '../corpus/prepare.js';
+import type { NewChunk, Store } from '../corpus/store.js';
+import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
+import type { NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
+import { encodeSpeakers, type SentenceSpeaker } from '../retrieval/speakers.js';
+import type { VectorIndex } from '../retrieval/vector-index.js';
+import { UserError } from './errors.js';
+import type { AddResult } from './app.js';
+
+/** What ingestion needs; passed in by `createApp`. */
+export interface IngestDeps {
+  store: Store;
+  embedder: NamedEmbeddings;
+  index: VectorIndex;
+  gazetteer: Gazetteer;
+}
+
+/**
+ * Adds documents: prepare (metadata, id, chunks), attribute sentences to speakers, embed, then store
+ * all of them in ONE transaction and add the vectors to the index. Identical content already stored is
+ * skipped; an id taken by different content is an error. Either every document of the batch is stored or none.
+ */
+export async function ingestDocuments(deps: IngestDeps, inputs: readonly DocumentInput[], override?: DocumentMeta,
+  onReject?: (input: DocumentInput, err: UserError) => void): Promise<AddResult[]> {
+  const results: AddResult[] = [];
+  const fresh: { prepared: PreparedDocument; chunks: NewChunk[]; result: AddResult }[] = [];
+  const batchIds = new Map<string, string>();
+  const batchHashes = new Map<string, string>();
+  for (const input of inputs) {
+    try {
+      await prepareOne(input);
+    } catch (err) {
+      if (!onReject || !(err instanceof UserError)) throw err;
+      onReject(input, err);
+    }
+  }
+  async function prepareOne(input: DocumentInput): Promise<void> {
+    const prepared = prepareDocument(input, override);
+    const { doc } = prepared;
+    const existing = deps.store.findByHash(doc.contentHash);
+    const sameInBatch = batchHashes.get(doc.contentHash);
+    if (existing || sameInBatch) {
+      const id = existing?.id ?? sameInBatch!;
+      results.push({ id, title: existing?.title ?? doc.title, added: false, chunks: 0 });
+      return;
+    }
+    if (deps.store.getDocument(doc.id) || batchIds.has(doc.id)) throw new UserError('DUPLICATE_ID', { id: doc.id });
+    batchIds.set(doc.id, doc.contentHash);
+    batchHashes.set(doc.contentHash, doc.id);
+    const chunks = await embedChunks(deps, prepared);
+    const result: AddResult = { id: doc.id, title: doc.title, added: true, chunks: chunks.length };
+    fresh.push({ prepared, chunks, result });
+    results.push(result);
+  }
+  const ids = deps.store.insertDocuments(fresh.map((f) => ({
+    doc: { ...f.prepared.doc, speakerId: f.prepared.doc.speaker ? deps.gazetteer.resolve(f.prepared.doc.speaker)?.id : undefined },
+    chunks: f.chunks,
+  })));
+  const vectors = fresh.flatMap((f, i) => f.chunks.map((c, j) => ({ id: ids[i]![j]!, vec: c.vec })));
+  deps.index.add(vectors);
+  deps.index.storeVersion = deps.store.version();
+  return results;
+}
+
+async function embedChunks(deps: IngestDeps, prepared: PreparedDocument): Promise<NewChunk[]> {
+  const { doc, chunks } = prepared;
+  const docSpeaker = doc.speaker ? deps.gazetteer.resolve(doc.speaker) : undefined;
+  const sentences = chunks.flatMap((c) => c.sentences);
+  const attributions = attributeSentences(doc.text, sentences, deps.gazetteer, docSpeaker);
+  // The title travels with every passage: "Russo-Ukrainian war (2025-12-22)" says what a short item is about.
+  const vecs = await deps.embedder.embedDocuments(chunks.map((c) => `${doc.title}\n${doc.text.slice(c.start, c.end)}`));
+  let k = 0;
+  return chunks.map((c, ord) => {
+    const speakers: SentenceSpeaker[] = c.sentences.map(() => {
+      const a = attributions[k++]!;
+      return { start: a.start, end: a.end, actor: a.speaker?.id, cue: a.cue, via: a.via };
+    });
+    return {
+      ord, start: c.start, end: c.end, text: doc.text.slice(c.start, c.end),
+      vec: Float32Array.from(vecs[ord]!), attrib: encodeSpeakers(speakers),
+    };
+  });
+}

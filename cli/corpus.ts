@@ -1,0 +1,113 @@
+import { createApp, type AppInternals } from '../app/create-app.js';
+import { checkData } from '../app/check.js';
+import { createEmbedder } from '../app/embedder.js';
+import { UserError } from '../app/errors.js';
+import type { DocumentKind, DocumentMeta } from '../corpus/types.js';
+import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
+import { importJsonl } from './import.js';
+
+const USAGE = `usage: npm run corpus -- <command> [options]
+  add <file|url> [--title T --publisher P --published YYYY-MM-DD --url U --kind K --id ID] [--json]
+  list [--json]
+  remove <id>
+  import <file.jsonl> [--format auto|un-debate|current-events|state-dept|generic] [--batch N] [--json]
+  reindex
+  check [--json]
+common: --data-dir DIR`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  title: { type: 'string' }, publisher: { type: 'string' }, published: { type: 'string' },
+  url: { type: 'string' }, kind: { type: 'string' }, id: { type: 'string' },
+  format: { type: 'string', default: 'auto' }, batch: { type: 'string', default: '200' },
+} as const;
+
+run(async () => {
+  const { values, positionals } = parse(process.argv.slice(2), OPTIONS);
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 1;
+  }
+  const config = configFrom(values);
+  if (command === 'check') {
+    const report = await checkData(config.dataDir, createEmbedder(config).id);
+    if (values.json) printJson(report);
+    else {
+      process.stdout.write(`${report.documents} documents, ${report.chunks} chunks, index ${report.indexSize ?? 'missing'}\n`);
+      for (const p of report.problems) process.stdout.write(`problem: ${p.problem}\n  fix: ${p.fix}\n`);
+      process.stdout.write(report.ok ? 'ok: store and index agree\n' : '');
+    }
+    return report.ok ? 0 : 1;
+  }
+  const app = await createApp(config);
+  try {
+    return await dispatch(app, command, rest, values);
+  } finally {
+    await app.close();
+  }
+});
+
+async function dispatch(app: AppInternals, command: string, args: string[], values: Record<string, unknown>): Promise<number> {
+  const json = values.json === true;
+  switch (command) {
+    case 'add': {
+      const target = one(args, 'add <file|url>');
+      const source = /^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)
+        ? { kind: 'url' as const, url: target } : { kind: 'path' as const, path: target };
+      const res = await app.addDocument(source, metaFrom(values));
+      if (json) printJson(res);
+      else process.stdout.write(res.added ? `added ${res.id} (${res.chunks} passages): ${res.title}\n`
+        : `already in the corpus as ${res.id} (identical content): nothing changed\n`);
+      return 0;
+    }
+    case 'list': {
+      const docs = app.listDocuments();
+      if (json) printJson(docs);
+      else for (const d of docs) {
+        process.stdout.write(`${d.id}\t${d.published ?? '-'}\t${d.publisher ?? '-'}\t${d.chunks} passages\t${d.title}\n`);
+      }
+      return 0;
+    }
+    case 'remove': {
+      const id = one(args, 'remove <id>');
+      await app.removeDocument(id);
+      process.stdout.write(`removed ${id}\n`);
+      return 0;
+    }
+    case 'import': {
+      const file = one(args, 'import <file.jsonl>');
+      const batch = Number(values.batch);
+      if (!Number.isInteger(batch) || batch < 1 || batch > 10_000) throw new UserError('USAGE', { detail: '--batch must be 1-10000' });
+      const report = await importJsonl(app, file, { format: String(values.format), batch, progress: !json && process.stderr.isTTY });
+      if (json) printJson(report);
+      else {
+        process.stdout.write(`imported ${report.added} documents (${report.chunks} passages), ${report.unchanged} unchanged, ` +
+          `${report.errors.length} rejected, in ${(report.ms / 1000).toFixed(1)} s\n`);
+        for (const e of report.errors.slice(0, 50)) process.stdout.write(`  line ${e.line}: ${e.error}\n`);
+        if (report.errors.length > 50) process.stdout.write(`  … ${report.errors.length - 50} more\n`);
+      }
+      return 0;
+    }
+    case 'reindex': {
+      const res = await app.reindex((done, total) => {
+        if (process.stderr.isTTY) process.stderr.write(`\rindexing ${done}/${total}`);
+      });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      process.stdout.write(`reindexed ${res.chunks} passages in ${(res.ms / 1000).toFixed(1)} s\n`);
+      return 0;
+    }
+    default:
+      throw new UserError('USAGE', { detail: `unknown command "${command}"\n${USAGE}` });
+  }
+}
+
+function one(args: string[], usage: string): string {
+  if (args.length !== 1) throw new UserError('USAGE', { detail: `usage: npm run corpus -- ${usage}` });
+  return args[0]!;
+}
+
+function metaFrom(v: Record<string, unknown>): DocumentMeta {
+  const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
+  return { title: s('title'), publisher: s('publisher'), published: s('published'), url: s('url'), kind: s('kind') as DocumentKind | undefined, id: s('id') };
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
+import { UserError } from '../app/errors.js';
+import { evaluate, type EvalQuestion } from '../bench/evaluate.js';
+
+const USAGE = 'usage: npm run eval -- --questions FILE [--corpus-dir ../shared/eval] [--data-dir DIR] [--json]';
+
+run(async () => {
+  const { values } = parse(process.argv.slice(2), {
+    ...COMMON_OPTIONS,
+    questions: { type: 'string' },
+    'corpus-dir': { type: 'string', default: '../shared/eval' },
+  });
+  if (values.help) { process.stdout.write(`${USAGE}\n`); return 0; }
+  if (!values.questions) throw new UserError('USAGE', { detail: USAGE });
+  const questions = readQuestions(values.questions);
+  const config = configFrom(values);
+  const report = await evaluate({
+    config, questions, corpusDir: path.resolve(values['corpus-dir']),
+    progress: !values.json && process.stderr.isTTY ? (msg) => process.stderr.write(`\r${msg}   `) : undefined,
+  });
+  if (values.json) printJson(report);
+  else {
+    const s = report.summary;
+    const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
+    process.stdout.write([
+      `questions: ${s.questions} (speaker ${s.speaker.n}, event ${s.event.n}, abstain ${s.abstain.n}); corpus: ${s.corpusChunks} passages`,
+      `speaker: hit@1 ${pct(s.speaker.hitAt1)}  hit@5 ${pct(s.speaker.hitAt5)}  contains ${pct(s.speaker.containsGold)}  wrongful abstentions ${pct(s.speaker.wrongfulAbstentions)}`,
+      `event:   hit@1 ${pct(s.event.hitAt1)}  hit@5 ${pct(s.event.hitAt5)}  contains ${pct(s.event.containsGold)}  wrongful abstentions ${pct(s.event.wrongfulAbstentions)}`,
+      `abstain: correctly abstained ${pct(s.abstain.abstained)}`,
+      `latency: p50 ${s.latency.p50Ms.toFixed(1)} ms  p95 ${s.latency.p95Ms.toFixed(1)} ms`,
+    ].join('\n') + '\n');
+  }
+  return 0;
+});
+
+function readQuestions(file: string): EvalQuestion[] {
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch { throw new UserError('FILE_NOT_FOUND', { path: file }); }
+  return text.split('\n').filter((l) => l.trim()).map((l, i) => {
+    try { return JSON.parse(l) as EvalQuestion; } catch { throw new UserError('BAD_DOCUMENT', { what: `${file} line ${i + 1}`, detail: 'invalid JSON' }); }
+  });
+}

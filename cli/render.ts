@@ -1,0 +1,30 @@
+import type { Answer } from '../answer/types.js';
+
+/** The terminal rendering of an answer: the text with [n] markers, then the numbered sources. */
+export function renderAnswerText(a: Answer, color = false): string {
+  const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
+  const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
+  const out = [a.answer];
+  if (a.claims.length) {
+    out.push('', bold('Claims:'));
+    for (const c of a.claims) {
+      const who = c.speaker ? `${c.speaker}${c.stance ? `, ${c.stance}` : ''}: ` : '';
+      out.push(`  [${c.status}] ${who}${c.text} ${c.citations.map((n) => `[${n}]`).join('')}${c.note ? dim(` (${c.note})`) : ''}`);
+    }
+  }
+  if (a.citations.length) {
+    out.push('', bold('Sources:'));
+    // One entry per document, listing every citation number that points into it.
+    const byDoc = new Map<string, typeof a.citations>();
+    for (const c of a.citations) byDoc.set(c.docId, [...(byDoc.get(c.docId) ?? []), c]);
+    for (const cs of byDoc.values()) {
+      const c = cs[0]!;
+      const where = [c.publisher, c.published].filter(Boolean).join(', ');
+      out.push(`  ${cs.map((x) => `[${x.n}]`).join('')} ${c.title}${where ? ` (${where})` : ''}`);
+      if (c.url) out.push(dim(`      ${c.url}`));
+      out.push(dim(`      ${c.docId} @ ${cs.map((x) => `${x.start}-${x.end}`).join(', ')}`));
+    }
+  }
+  out.push('', dim(`${a.mode}, ${Math.round(a.timings.totalMs ?? 0)} ms`));
+  return out.join('\n');
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { UserError } from '../app/errors.js';
+import { chunkText, type ChunkSpan } from './chunker.js';
+import { DOCUMENT_KINDS, type DocumentInput, type DocumentMeta, type StoredDocument } from './types.js';
+
+/** A document ready to store, before embedding. */
+export interface PreparedDocument {
+  doc: Omit<StoredDocument, 'addedAt'>;
+  chunks: ChunkSpan[];
+}
+
+const ID_RE = /^[\p{L}\p{N}][\p{L}\p{N}._:/?=&#+-]{0,199}$/u;
+
+/** SHA-256 of the stored text: identical content is stored once. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Merges metadata (explicit options over the document's own), picks an id and a title, validates them,
+ * and chunks the text. Pure: touches no store.
+ */
+export function prepareDocument(input: DocumentInput, override: DocumentMeta = {}): PreparedDocument {
+  const meta: DocumentMeta = { ...input.meta };
+  for (const [k, v] of Object.entries(override)) if (v !== undefined && v !== '') (meta as Record<string, unknown>)[k] = v;
+  const text = input.text;
+  if (!text.trim()) throw new UserError('EMPTY_DOCUMENT', { what: input.origin });
+  const hash = contentHash(text);
+  const title = (meta.title ?? '').trim() || titleFromOrigin(input.origin) || firstWords(text);
+  const id = meta.id?.trim() || `${slug(title)}-${hash.slice(0, 8)}`;
+  if (!ID_RE.test(id)) throw new UserError('BAD_METADATA', { detail: `id "${id.slice(0, 60)}" must be 1-200 letters, digits or ._:/?=&#+-` });
+  if (meta.kind && !DOCUMENT_KINDS.includes(meta.kind)) {
+    throw new UserError('BAD_METADATA', { detail: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` });
+  }
+  if (meta.published !== undefined) checkDate(meta.published);
+  return {
+    doc: {
+      id, title: title.slice(0, 300), text, contentHash: hash,
+      publisher: meta.publisher, url: meta.url, published: meta.published,
+      kind: meta.kind ?? 'other', language: meta.language ?? 'en',
+      speaker: meta.speaker, licence: meta.licence, sources: meta.sources,
+    },
+    chunks: chunkText(text),
+  };
+}
+
+/** Accepts YYYY, YYYY-MM, YYYY-MM-DD or a full ISO timestamp between 1800 and next year. */
+export function checkDate(value: string): void {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(value.trim());
+  const year = m ? Number(m[1]) : NaN;
+  const month = m?.[2] ? Number(m[2]) : 1;
+  const day = m?.[3] ? Number(m[3]) : 1;
+  const valid = m && year >= 1800 && year <= new Date().getUTCFullYear() + 1 && month >= 1 && month <= 12
+    && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!valid) throw new UserError('BAD_METADATA', { detail: `published "${value.slice(0, 40)}" is not a date (YYYY-MM-DD)` });
+}
+
+function titleFromOrigin(origin: string): string {
+  if (/^https?:/i.test(origin) || origin === 'text' || origin === '') return '';
+  return path.basename(origin).replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ').trim();
+}
+
+function firstWords(text: string): string {
+  const words = text.trim().split(/\s+/).slice(0, 10).join(' ');
+  return words.length > 80 ? `${words.slice(0, 80)}…` : words;
+}
+
+function slug(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '').slice(0, 60) || 'document';
+}

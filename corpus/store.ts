@@ -1,0 +1,251 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../app/errors.js';
+import { migrate } from './migrations.js';
+import type { Chunk, DocumentKind, StoredDocument } from './types.js';
+
+/** A chunk ready to store, with its vector. */
+export interface NewChunk {
+  ord: number;
+  start: number;
+  end: number;
+  text: string;
+  vec: Float32Array;
+  /** Sentence attributions inside the chunk (JSON of `SentenceSpeaker[]`). */
+  attrib?: string;
+}
+
+/** A chunk joined with the metadata of its document, as retrieval returns it. */
+export interface ChunkWithDoc extends Chunk {
+  title: string;
+  publisher?: string;
+  url?: string;
+  published?: string;
+  kind: DocumentKind;
+  speaker?: string;
+  attrib?: string;
+}
+
+type DocRow = Omit<StoredDocument, 'sources' | 'contentHash' | 'addedAt'> & {
+  sources: string | null; content_hash: string; added_at: string; speaker_id?: string | null;
+};
+
+/**
+ * The SQLite store: documents, chunks with their vectors, and the FTS5 index, changed only in
+ * transactions so that a crash at any moment leaves it consistent. `store_version` in `meta`
+ * increases with every change to the set of chunks, so an index can tell that it is stale.
+ */
+export class Store {
+  readonly db: Database.Database;
+  readonly file: string;
+
+  private constructor(file: string) {
+    this.file = file;
+    this.db = new Database(file, { timeout: 5000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+  }
+
+  /** Opens (creating if needed) the store in `dataDir`. */
+  static open(dataDir: string): Store {
+    mkdirSync(dataDir, { recursive: true });
+    return new Store(path.join(dataDir, 'store.sqlite'));
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
+  }
+
+  /** Increases with every committed change to the chunks. */
+  version(): number {
+    return Number(this.getMeta('store_version') ?? 0);
+  }
+
+  private bump(): void {
+    this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'store_version'").run();
+  }
+
+  /** Runs `fn` in one write transaction (all or nothing). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  findByHash(hash: string): StoredDocument | undefined {
+    const row = this.db.prepare('SELECT * FROM documents WHERE content_hash = ?').get(hash) as DocRow | undefined;
+    return row && toDoc(row);
+  }
+
+  getDocument(id: string): StoredDocument | undefined {
+    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocRow | undefined;
+    return row && toDoc(row);
+  }
+
+  /** Documents without their text, newest first. */
+  listDocuments(): (Omit<StoredDocument, 'text'> & { chunks: number; chars: number })[] {
+    const rows = this.db.prepare(`
+      SELECT d.id, d.title, d.publisher, d.url, d.published, d.kind, d.language, d.speaker, d.licence,
+             d.sources, d.content_hash, d.added_at, length(d.text) AS chars,
+             (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS chunks
+      FROM documents d ORDER BY d.added_at DESC, d.id`).all() as (DocRow & { chunks: number; chars: number })[];
+    return rows.map((r) => {
+      const { text: _t, ...rest } = toDoc({ ...r, text: '' });
+      return { ...rest, chunks: r.chunks, chars: r.chars };
+    });
+  }
+
+  /** Inserts documents and their chunks in one transaction; returns the new chunk ids per document. */
+  insertDocuments(items: readonly { doc: Omit<StoredDocument, 'addedAt'> & { speakerId?: string }; chunks: readonly NewChunk[] }[]): number[][] {
+    if (items.length === 0) return [];
+    return this.transaction(() => {
+      const ids = items.map(({ doc, chunks }) => this.insertOne(doc, chunks));
+      this.bump();
+      return ids;
+    });
+  }
+
+  private insertOne(doc: Omit<StoredDocument, 'addedAt'> & { speakerId?: string }, chunks: readonly NewChunk[]): number[] {
+      this.db.prepare(`INSERT INTO documents (id, title, publisher, url, published, kind, language, speaker,
+          speaker_id, licence, sources, content_hash, text, added_at)
+        VALUES (@id, @title, @publisher, @url, @published, @kind, @language, @speaker, @speakerId, @licence, @sources,
+          @contentHash, @text, @addedAt)`).run({
+        publisher: null, url: null, published: null, speaker: null, speakerId: null, licence: null,
+        ...stripUndefined(doc),
+        sources: doc.sources ? JSON.stringify(doc.sources) : null,
+        addedAt: new Date().toISOString(),
+      });
+      const ins = this.db.prepare('INSERT INTO chunks (doc_id, ord, start, "end", text, attrib, vec) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      return chunks.map((c) =>
+        Number(ins.run(doc.id, c.ord, c.start, c.end, c.text, c.attrib ?? null, vecToBlob(c.vec)).lastInsertRowid));
+  }
+
+  /** Removes a document with its chunks, vectors and search entries; returns the removed chunk ids. */
+  removeDocument(id: string): number[] {
+    return this.transaction(() => {
+      const ids = (this.db.prepare('SELECT id FROM chunks WHERE doc_id = ?').all(id) as { id: number }[]).map((r) => r.id);
+      const res = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+      if (res.changes === 0) throw new UserError('DOCUMENT_NOT_FOUND', { id });
+      this.bump();
+      return ids;
+    });
+  }
+
+  /** Chunks with their document metadata, in the order of `ids` (missing ids are skipped). */
+  getChunks(ids: readonly number[]): ChunkWithDoc[] {
+    if (ids.length === 0) return [];
+    const rows = this.db.prepare(`
+      SELECT c.id, c.doc_id AS docId, c.ord, c.start, c."end" AS "end", c.text, c.attrib,
+             d.title, d.publisher, d.url, d.published, d.kind, d.speaker
+      FROM chunks c JOIN documents d ON d.id = c.doc_id
+      WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ChunkWithDoc[];
+    const byId = new Map(rows.map((r) => [r.id, nullsToUndefined(r)]));
+    return ids.map((id) => byId.get(id)).filter((r): r is ChunkWithDoc => r !== undefined);
+  }
+
+  /** All chunks of one document in order. */
+  chunksOf(docId: string): Chunk[] {
+    return this.db.prepare(`SELECT id, doc_id AS docId, ord, start, "end" AS "end", text FROM chunks
+      WHERE doc_id = ? ORDER BY ord`).all(docId) as Chunk[];
+  }
+
+  /** Ids of the chunks of every document whose speaker resolved to `actorId` (at most `limit`). */
+  chunkIdsBySpeaker(actorId: string, limit: number): number[] {
+    return this.db.prepare(`SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id
+      WHERE d.speaker_id = ? ORDER BY c.id LIMIT ?`).pluck().all(actorId, limit) as number[];
+  }
+
+  /** bm25 search restricted to the documents of one speaker. */
+  lexicalSearchBySpeaker(match: string, actorId: string, limit: number): { id: number; score: number }[] {
+    if (!match) return [];
+    return this.db.prepare(`SELECT rowid AS id, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts
+      WHERE chunks_fts MATCH ? AND rowid IN (SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE d.speaker_id = ?)
+      ORDER BY bm25(chunks_fts, 1.0, 0.5) LIMIT ?`).all(match, actorId, limit) as { id: number; score: number }[];
+  }
+
+  /** Every chunk id with its stored vector, in id order (for index rebuilds). */
+  *vectors(): IterableIterator<{ id: number; vec: Float32Array }> {
+    const stmt = this.db.prepare('SELECT id, vec FROM chunks WHERE vec IS NOT NULL ORDER BY id');
+    for (const row of stmt.iterate() as IterableIterator<{ id: number; vec: Buffer }>) {
+      yield { id: row.id, vec: blobToVec(row.vec) };
+    }
+  }
+
+  chunkIds(): number[] {
+    return (this.db.prepare('SELECT id FROM chunks ORDER BY id').pluck().all() as number[]);
+  }
+
+  /** Vectors of the given chunks, in `ids` order. */
+  vectorsOf(ids: readonly number[]): { id: number; vec: Float32Array }[] {
+    return this.getRaw(ids).map((r) => ({ id: r.id, vec: blobToVec(r.vec) }));
+  }
+
+  private getRaw(ids: readonly number[]): { id: number; vec: Buffer }[] {
+    if (ids.length === 0) return [];
+    return this.db.prepare(`SELECT id, vec FROM chunks WHERE vec IS NOT NULL AND id IN (SELECT value FROM json_each(?))
+      ORDER BY id`).all(JSON.stringify(ids)) as { id: number; vec: Buffer }[];
+  }
+
+  /** Replaces every chunk's vector (a re-embedding), in one transaction. */
+  replaceVectors(rows: Iterable<{ id: number; vec: Float32Array }>): void {
+    this.transaction(() => {
+      const upd = this.db.prepare('UPDATE chunks SET vec = ? WHERE id = ?');
+      for (const r of rows) upd.run(vecToBlob(r.vec), r.id);
+      this.bump();
+    });
+  }
+
+  /** bm25 search over chunks; `match` is an FTS5 query. Lower bm25 is better; `score` is negated. */
+  lexicalSearch(match: string, limit: number): { id: number; score: number }[] {
+    if (!match) return [];
+    return this.db.prepare(`SELECT rowid AS id, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts
+      WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts, 1.0, 0.5) LIMIT ?`).all(match, limit) as { id: number; score: number }[];
+  }
+
+  counts(): { documents: number; chunks: number } {
+    const documents = this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+    const chunks = this.db.prepare('SELECT count(*) FROM chunks').pluck().get() as number;
+    return { documents, chunks };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Float32 vector as a BLOB (little-endian, as the machine stores it). */
+export function vecToBlob(v: Float32Array): Buffer {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+}
+
+export function blobToVec(b: Buffer): Float32Array {
+  const copy = new Uint8Array(b.byteLength);
+  copy.set(b);
+  return new Float32Array(copy.buffer);
+}
+
+function toDoc(r: DocRow): StoredDocument {
+  const { content_hash, added_at, sources, speaker_id: _s, ...rest } = r;
+  return nullsToUndefined({
+    ...rest,
+    contentHash: content_hash,
+    addedAt: added_at,
+    sources: sources ? (JSON.parse(sources) as StoredDocument['sources']) : undefined,
+  }) as StoredDocument;
+}
+
+function nullsToUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === null) delete o[k];
+  return o;
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { Gazetteer } from '../../claims/actors.js';
+
+const g = new Gazetteer();
+const names = (text: string, lenient = false) => g.find(text, lenient).map((m) => `${m.surface}=${m.actor.name}`);
+
+describe('Gazetteer', () => {
+  it('GIVEN names, demonyms, capitals and ministries THEN each resolves to its country', () => {
+    const t = 'Islamabad, Pakistan — Pakistan’s Ministry of Foreign Affairs said; Russian Foreign Minister Sergey Lavrov asserted; Kyiv rejected it.';
+    expect(names(t)).toEqual([
+      'Islamabad=Pakistan', 'Pakistan=Pakistan', 'Pakistan=Pakistan', 'Russian=Russia', 'Sergey Lavrov=Russia', 'Kyiv=Ukraine',
+    ]);
+  });
+
+  it('GIVEN short all-capital aliases THEN they match only in capitals ("us", "who" are words)', () => {
+    expect(names('the U.S. told us; WHO said who knows')).toEqual(['U.S.=United States', 'WHO=World Health Organization']);
+  });
+
+  it('GIVEN a casual question THEN lower-case country names still resolve', () => {
+    expect(names('what did pakistan say?', true)).toEqual(['pakistan=Pakistan']);
+    expect(names('what did pakistan say?')).toEqual([]);
+  });
+
+  it('GIVEN a longer alias THEN the longest match wins', () => {
+    expect(names('President Volodymyr Zelensky and the United Nations Security Council')).toEqual([
+      'Volodymyr Zelensky=Ukraine', 'United Nations=United Nations', 'Security Council=United Nations',
+    ]);
+  });
+
+  it('GIVEN an alias or an ISO code THEN resolve() finds the actor', () => {
+    expect(g.resolve('Pakistani')?.id).toBe('PAK');
+    expect(g.resolve('pak')?.name).toBe('Pakistan');
+    expect(g.resolve('Kremlin')?.name).toBe('Russia');
+    expect(g.resolve('Atlantis')).toBeUndefined();
+  });
+});

@@ -1,0 +1,22 @@
+import { Gazetteer } from '../../claims/actors.js';
+import { Store } from '../../corpus/store.js';
+import type { DocumentInput, DocumentMeta } from '../../corpus/types.js';
+import { BuiltinEmbeddings } from '../../retrieval/builtin-embeddings.js';
+import { openIndex } from '../../retrieval/index-sync.js';
+import type { IngestDeps } from '../../app/ingest.js';
+
+/** One shared gazetteer: building it reads the countries file. */
+export const gazetteer = new Gazetteer();
+
+/** Store + index + embedder over `dir`, without the bundled documents. */
+export async function openDeps(dir: string): Promise<IngestDeps> {
+  const store = Store.open(dir);
+  const embedder = new BuiltinEmbeddings();
+  const { index } = await openIndex(store, embedder, dir);
+  return { store, embedder, index, gazetteer };
+}
+
+/** A document input built in the test. */
+export function doc(id: string, text: string, meta: DocumentMeta = {}): DocumentInput {
+  return { meta: { id, title: id, kind: 'news report', ...meta }, text, origin: id };
+}
