@@ -45,7 +45,7 @@ export async function parseBytes(
   return format === 'html' ? loadHtmlDocument(text, source) : loadTextDocument(text, source);
 }
 
-/** The charset a page declares in a `<meta>` tag near its start, when it is one TextDecoder knows. */
+// The charset a page declares in a `<meta>` tag near its start, when it is one TextDecoder knows.
 function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
   const label = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1]?.toLowerCase();
@@ -94,7 +94,7 @@ export function charsetOf(contentType: string | undefined): string | undefined {
 
 const READ_CHUNK = 1 << 20;
 
-/** Checks that `path` is a file within `maxBytes` (stat, before reading), then reads at most that much. */
+// Checks that `path` is a file within `maxBytes` (stat, before reading), then reads at most that much.
 async function readCapped(path: string, maxBytes: number): Promise<Uint8Array> {
   let size: number;
   try {

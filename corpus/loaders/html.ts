@@ -8,7 +8,7 @@ import { checkMetaUrl, checkPublished, mergeMeta, titleFromFilename } from './me
 import { assertTextual, normalizeText } from './normalize.js';
 import type { TextSource } from './text.js';
 
-/** The part of a DOM document this loader reads (the project is compiled without the DOM library). */
+// The part of a DOM document this loader reads (the project is compiled without the DOM library).
 interface PageDocument {
   documentElement: (WalkNode & PageElement) | null;
   body: (WalkNode & PageElement) | null;

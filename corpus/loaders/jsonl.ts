@@ -40,7 +40,7 @@ export async function* readJsonl(path: string, opts: LoadOptions & { format?: Js
     const origin = `${path}:${raw.line}`;
     if (raw.bytes === undefined) {
       records++;
-      yield { line: raw.line, error: `the line is too large (${raw.size} bytes; the limit is ${opts.maxBytes} bytes)` };
+      yield { line: raw.line, error: new UserError('FILE_TOO_LARGE', { what: origin, size: raw.size, limit: opts.maxBytes }).message };
       continue;
     }
     let text: string;
@@ -75,12 +75,12 @@ function parseLine(text: string, line: number, format: JsonlFormat, origin: stri
 
 interface RawLine {
   line: number;
-  /** The line's bytes without its newline; undefined when the line was longer than the limit. */
+  // The line's bytes without its newline; undefined when the line was longer than the limit.
   bytes?: Uint8Array;
   size: number;
 }
 
-/** Splits a file into lines of bytes as it streams; the bytes of a line over `maxBytes` are dropped. */
+// Splits a file into lines of bytes as it streams; the bytes of a line over `maxBytes` are dropped.
 async function* splitLines(path: string, maxBytes: number): AsyncGenerator<RawLine> {
   let parts: Buffer[] = [];
   let size = 0;

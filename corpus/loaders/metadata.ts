@@ -23,9 +23,11 @@ const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})
  */
 export function checkPublished(value: string, now = new Date()): string {
   const v = value.trim();
-  const maxYear = now.getUTCFullYear() + 1;
-  const bad = () =>
-    new UserError('BAD_METADATA', { detail: `published date "${value}" is not a real date between 1800 and ${maxYear}` });
+  const limit = new Date(now.getTime());
+  limit.setUTCFullYear(limit.getUTCFullYear() + 1);
+  const bad = () => new UserError('BAD_METADATA', {
+    detail: `published date "${value}" is not a real date between 1800 and ${limit.toISOString().slice(0, 10)}`,
+  });
   const m = DATE_RE.exec(v);
   if (!m) throw bad();
   const [year, month = 1, day = 1, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((x) => (x === undefined ? undefined : Number(x)));
@@ -34,8 +36,6 @@ export function checkPublished(value: string, now = new Date()): string {
   // Date.UTC rolls 31 February over into March: a round trip catches dates that do not exist.
   if (start.getUTCFullYear() !== year || start.getUTCMonth() !== month - 1 || start.getUTCDate() !== day) throw bad();
   if (m[7] && !/^(Z|[+-](0\d|1[0-4]):?[0-5]\d)$/.test(m[7])) throw bad();
-  const limit = new Date(now.getTime());
-  limit.setUTCFullYear(limit.getUTCFullYear() + 1);
   if (year < 1800 || start.getTime() > limit.getTime()) throw bad();
   return v;
 }

@@ -76,7 +76,7 @@ function parseHttpUrl(raw: string, base?: URL): URL {
   try {
     u = new URL(raw.trim(), base);
   } catch {
-    throw new UserError('URL_INVALID', { url: raw });
+    throw new UserError('URL_INVALID', { url: raw.length > 200 ? `${raw.slice(0, 200)}…` : raw });
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     throw new UserError('URL_FORBIDDEN', { url: u.href.slice(0, 200), reason: `only http and https are allowed, not ${u.protocol.replace(/:$/, '')}` });

@@ -21,7 +21,7 @@ async function file(name: string, content: string | Uint8Array): Promise<string>
   return path;
 }
 
-/** The code of the UserError a call throws (fails the test when it throws anything else). */
+// The code of the UserError a call throws (fails the test when it throws anything else).
 async function codeOf(run: () => unknown): Promise<string> {
   try {
     await run();
