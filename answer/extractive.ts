@@ -10,6 +10,8 @@ export interface CandidateSentence {
   end: number;
   text: string;
   speaker?: string;
+  /** Content words of the sentence and of its document's title. */
+  words: Set<string>;
   topic: number;
   about: number;
   score: number;
@@ -20,11 +22,11 @@ export interface ComposeOptions {
   maxSentences: number;
   /** Share of the topic words a sentence must contain to support a topic question. */
   minTopicShare: number;
-  /** Share of the "about ..." words a speaker's sentence must contain. */
+  /** Share of the "about ..." words a speaker's sentence must contain (all of them when there are one or two). */
   minAboutShare: number;
 }
 
-export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minTopicShare: 0.5, minAboutShare: 0.5 };
+export const DEFAULT_COMPOSE: ComposeOptions = { maxSentences: 4, minTopicShare: 0.5, minAboutShare: 0.6 };
 
 const DATELINE = /^[A-Z][\p{L} .,'’-]{1,40}\s[—–-]\s/u;
 
@@ -47,16 +49,21 @@ Omit<Answer, 'timings' | 'mode'> {
 
 /** Sentences that answer the question, best first then in reading order; empty when none does. */
 export function selectSentences(a: QuestionAnalysis, chunks: RetrievedChunk[], opts: ComposeOptions = DEFAULT_COMPOSE): CandidateSentence[] {
-  const all = candidates(a, chunks);
+  // A year in the question ("in 2023") rules out documents dated another year.
+  const all = candidates(a, chunks).filter((s) => !a.year || !s.chunk.published || s.chunk.published.startsWith(a.year));
+  const minAbout = a.aboutTerms.length <= 2 ? 1 : opts.minAboutShare;
   let pool: CandidateSentence[];
   if (a.speaker) {
-    pool = all.filter((s) => s.speaker === a.speaker!.id);
+    // In a speech or statement by X, every sentence is X's, even one that reports someone else.
+    pool = all.filter((s) => s.speaker === a.speaker!.id || s.chunk.speakerId === a.speaker!.id);
     // An inherited topic ranks the speaker's sentences but does not filter them: "And what did Ukraine
     // say?" after a question about the attack should show Ukraine's rejection even if it never says "attack".
-    if (a.aboutTerms.length && !a.inheritedTopic) pool = pool.filter((s) => s.about >= opts.minAboutShare);
+    if (a.aboutTerms.length && !a.inheritedTopic) pool = pool.filter((s) => s.about >= minAbout);
   } else if (a.speakerPhrase) {
-    const phrase = terms(a.speakerPhrase);
-    pool = all.filter((s) => share(phrase, terms(s.chunk.text)) >= 0.5 && s.about >= (a.aboutTerms.length ? opts.minAboutShare : 0));
+    // A speaker the gazetteer does not know ("German automotive manufacturer Porsche"): its head word
+    // ("Porsche") must occur in the passage.
+    const head = terms(a.speakerPhrase).at(-1);
+    pool = all.filter((s) => (!head || s.words.has(head)) && s.about >= (a.aboutTerms.length ? minAbout : 0));
   } else {
     pool = all.filter((s) => s.topic >= opts.minTopicShare);
   }
@@ -76,11 +83,13 @@ function candidates(a: QuestionAnalysis, chunks: RetrievedChunk[]): CandidateSen
     const dateline = DATELINE.exec(raw);
     if (dateline && raw.length - dateline[0].length > 20) start += dateline[0].length;
     const text = chunk.text.slice(start - chunk.start, sp.end - chunk.start);
-    const words = terms(text);
+    // The title counts: a short news item's topic is often only in its headline.
+    const words = new Set([...terms(text), ...titleTerms(chunk.title)]);
     const topic = share(a.topicTerms, words);
     const about = share(a.aboutTerms, words);
-    const score = 2 * about + topic + 0.5 * (chunk.score / top);
-    return { chunk, start, end: sp.end, text, speaker: sp.actor, topic, about, score };
+    const subject = share(a.subjectTerms, words);
+    const score = 2 * about + topic + subject + 0.5 * (chunk.score / top);
+    return { chunk, start, end: sp.end, text, speaker: sp.actor, words, topic, about, score };
   })).filter((s) => {
     const key = s.text.toLowerCase();
     if (seen.has(key) || s.text.length < 15) return false;
@@ -89,10 +98,20 @@ function candidates(a: QuestionAnalysis, chunks: RetrievedChunk[]): CandidateSen
   });
 }
 
-function share(wanted: string[], have: string[]): number {
+function share(wanted: string[], have: Set<string>): number {
   if (wanted.length === 0) return 0;
-  const set = new Set(have);
-  return wanted.filter((w) => set.has(w)).length / wanted.length;
+  return wanted.filter((w) => have.has(w)).length / wanted.length;
+}
+
+const titleCache = new Map<string, string[]>();
+function titleTerms(title: string): string[] {
+  let t = titleCache.get(title);
+  if (!t) {
+    if (titleCache.size > 5000) titleCache.clear();
+    t = terms(title);
+    titleCache.set(title, t);
+  }
+  return t;
 }
 
 function lead(a: QuestionAnalysis): string {

@@ -56,8 +56,10 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   const chunks = deps.store.getChunks([...fused.keys()]);
   const scored = chunks.map((c): RetrievedChunk => {
     const speakers = decodeSpeakers(c.attrib);
-    const speakerMatch = !!a.speaker && speakers.some((s) => s.actor === a.speaker!.id);
-    return { ...c, speakers, speakerMatch, score: fused.get(c.id)! + (speakerMatch ? SPEAKER_BOOST : 0) };
+    const speakerMatch = !!a.speaker && (c.speakerId === a.speaker.id || speakers.some((s) => s.actor === a.speaker!.id));
+    // A year in the question ("in 2023") favours documents of that year and sets back the others.
+    const yearShift = a.year && c.published ? (c.published.startsWith(a.year) ? 1 : -1) * SPEAKER_BOOST : 0;
+    return { ...c, speakers, speakerMatch, score: fused.get(c.id)! + (speakerMatch ? SPEAKER_BOOST : 0) + yearShift };
   });
   scored.sort((x, y) => y.score - x.score || x.id - y.id);
   return collapseNearDuplicates(scored).slice(0, opts.k);

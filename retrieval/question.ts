@@ -18,6 +18,10 @@ export interface QuestionAnalysis {
   topicTerms: string[];
   /** The words of the "about ..." part, when the question has one. */
   aboutTerms: string[];
+  /** Distinctive words of the speaker as asked ("Marco Rubio" in "U.S. Secretary of State Marco Rubio"). */
+  subjectTerms: string[];
+  /** A year the question restricts to ("at the UN General Debate in 2023"). */
+  year?: string;
   /** True when the topic was carried over from the question this one follows up. */
   inheritedTopic: boolean;
   /** A stance asked about in "Who condemned ...?" (the verb as written). */
@@ -29,6 +33,9 @@ const STATEMENT_Q = new RegExp(`^(?:and\\s+)?(?:what|how)\\s+(?:did|does|do|has|
 const WHO_Q = /^(?:and\s+)?who\s+(\w+)\b(.*)$/i;
 const VERIFY_Q = /^(?:and\s+)?(?:did|does|do|is|was|were|has|have|had|are|can)\b|^is it true\b|\btrue that\b/i;
 const STATUS_Q = /\b(disputed|unverified|verified|refuted|contested|alleged|allegations?)\b/i;
+const ROLE_WORDS = new Set(['president', 'prime', 'minister', 'secretary', 'state', 'foreign', 'government', 'ministry',
+  'spokesperson', 'spokesman', 'official', 'officials', 'leader', 'chancellor', 'king', 'queen', 'general', 'national',
+  'security', 'advisor', 'adviser', 'director', 'council', 'deputy', 'defence', 'defense', 'affair', 'office', 'manufacturer', 'company']);
 const FILLER = new Set(['question', 'corpus', 'un', 'general', 'debate', 'happen', 'happened', 'true']);
 
 /** Reads the question: intent, speaker, topic words. Deterministic and cheap. */
@@ -39,12 +46,13 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
   let speaker: Actor | undefined;
   let speakerPhrase: string | undefined;
   let stanceVerb: string | undefined;
+  let subject = '';
   let rest = q;
   const st = STATEMENT_Q.exec(q);
   const who = WHO_Q.exec(q);
   if (st) {
     intent = 'statements';
-    const subject = st[1]!.replace(/^the\s+/i, '');
+    subject = st[1]!.replace(/^the\s+/i, '');
     speaker = gazetteer.find(subject, true).map((m) => m.actor)[0];
     if (!speaker) speakerPhrase = subject;
     rest = st[st.length - 1] ?? '';
@@ -61,6 +69,8 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
   const speakerWords = new Set(tokenize(speakerPhrase ?? '').map(stem));
   let topicTerms = terms(rest === q ? q : rest).filter((t) => !speakerWords.has(t));
   let aboutTerms = about ? terms(about[1]!) : [];
+  const subjectTerms = terms(subject).filter((t) => !ROLE_WORDS.has(t));
+  const year = /\b(?:in|during|of)\s+((?:19|20)\d{2})\b(?!\s*[-–]?\s*\p{L})/u.exec(q)?.[1];
   const inheritedTopic = !!followUp && topicTerms.length === 0 && followUp.topicTerms.length > 0;
   if (inheritedTopic) {
     topicTerms = followUp!.topicTerms;
@@ -70,7 +80,7 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
     speaker = followUp.speaker;
     speakerPhrase = followUp.speakerPhrase;
   }
-  return { question: q, intent, speaker, speakerPhrase, actors, topicTerms, aboutTerms, inheritedTopic, stanceVerb };
+  return { question: q, intent, speaker, speakerPhrase, actors, topicTerms, aboutTerms, subjectTerms, year, inheritedTopic, stanceVerb };
 }
 
 /** Stemmed content words: no stop words, no question fillers. */
