@@ -24,6 +24,7 @@ const schema = z.object({
   LLM_API_KEY: z.string().optional(),
   LLM_TIMEOUT_MS: intIn(100, 600_000, 20_000),
   RETRIEVAL_K: intIn(1, 50, 8),
+  RETRIEVAL_MODE: z.enum(['hybrid', 'lexical', 'dense']).default('hybrid'),
   MAX_UPLOAD_BYTES: intIn(1_000, 1_000_000_000, 20_000_000),
   FETCH_TIMEOUT_MS: intIn(100, 120_000, 15_000),
   DISCORD_TOKEN: z.string().min(1).optional(),

@@ -25,6 +25,8 @@ export interface SearchOptions {
   k: number;
   /** Candidates taken from each list before fusion. */
   candidates?: number;
+  /** 'lexical' or 'dense' alone, to measure what each list contributes (default 'hybrid'). */
+  mode?: 'hybrid' | 'lexical' | 'dense';
 }
 
 const RRF_K = 60;
@@ -41,14 +43,14 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   const queryText = searchText(a);
   const vec = await deps.embedder.embedQuery(queryText);
   const match = toMatchQuery(queryText);
-  const lists: number[][] = [
-    deps.index.search(vec, candidates).map((r) => r.id),
-    deps.store.lexicalSearch(match, candidates).map((r) => r.id),
-  ];
+  const mode = opts.mode ?? 'hybrid';
+  const lists: number[][] = [];
+  if (mode !== 'lexical') lists.push(deps.index.search(vec, candidates).map((r) => r.id));
+  if (mode !== 'dense') lists.push(deps.store.lexicalSearch(match, candidates).map((r) => r.id));
   if (a.speaker) {
     const topicMatch = toMatchQuery(a.topicTerms.join(' ')) || match;
-    lists.push(deps.store.lexicalSearchBySpeaker(topicMatch, a.speaker.id, candidates).map((r) => r.id));
-    const own = deps.store.chunkIdsBySpeaker(a.speaker.id, SPEAKER_DOC_CAP);
+    if (mode !== 'dense') lists.push(deps.store.lexicalSearchBySpeaker(topicMatch, a.speaker.id, candidates).map((r) => r.id));
+    const own = mode === 'lexical' ? [] : deps.store.chunkIdsBySpeaker(a.speaker.id, SPEAKER_DOC_CAP);
     if (own.length) lists.push(exactRank(deps.store, own, vec).slice(0, candidates));
   }
   const fused = new Map<number, number>();
