@@ -46,6 +46,8 @@ const MAX_WORDS = 7;
  */
 export class Gazetteer {
   private readonly entries = new Map<string, Entry>();
+  /** First word of every alias key -> the most words an alias starting with it has. */
+  private readonly firstWords = new Map<string, number>();
   private readonly actors = new Map<string, Actor>();
 
   constructor(extra: AliasFile = {}) {
@@ -91,8 +93,10 @@ export class Gazetteer {
     }));
     const out: ActorMention[] = [];
     for (let i = 0; i < words.length; i++) {
-      if (/^the$/i.test(text.slice(words[i]!.start, words[i]!.end))) continue;
-      for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
+      // Most words start no alias: one map lookup rules them out before any n-gram is built.
+      const longest = this.firstWords.get(norm(stripPossessive(text.slice(words[i]!.start, words[i]!.end))));
+      if (longest === undefined) continue;
+      for (let n = Math.min(longest, words.length - i); n >= 1; n--) {
         const start = words[i]!.start;
         const end = words[i + n - 1]!.end;
         const surface = stripPossessive(text.slice(start, end));
@@ -127,6 +131,8 @@ export class Gazetteer {
     // Short all-capital aliases (US, UN, WHO, AU) must match in capitals: "us" and "who" are words.
     const caseSensitive = /^[A-Z.]{2,5}$/.test(alias);
     this.entries.set(key, { actor, via, caseSensitive });
+    const parts = key.split(' ');
+    this.firstWords.set(parts[0]!, Math.min(MAX_WORDS, Math.max(parts.length, this.firstWords.get(parts[0]!) ?? 0)));
   }
 }
 
