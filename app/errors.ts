@@ -33,6 +33,10 @@ export const ERRORS = {
   ANSWER_EXPIRED: 'I no longer have that answer in memory (I was restarted or it is old); ask the question again.',
   MESSAGE_NO_TEXT: 'I could not read a question in that message. Write it after the mention, for example "What did Pakistan say?", or use /ask.',
   JSONL_IS_COLLECTION: '{what} is a JSONL collection of many documents; add it with `corpus import` instead.',
+  REVIEW_BAD_STATUS: 'A review sets the status to one of: verified, refuted, disputed, unverified (got "{status}").',
+  REVIEW_NOTE_REQUIRED: 'A review needs a note saying why (for example --note "Confirmed by the ministry\'s own statement").',
+  REVIEW_BAD_EVIDENCE: 'The evidence must be an http(s) URL (got "{evidence}").',
+  CLAIM_BAD_STATUS: 'Unknown claim status "{status}". Use one of: {allowed}.',
 } as const;
 
 /** A code from the error catalogue. */

@@ -1,0 +1,41 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type ChatInputCommandInteraction,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { BotContext } from '../context.js';
+import { defaultPermission } from '../permissions.js';
+import { renderFeedback } from '../render/ledger.js';
+import { PRIVATE, requireAccess } from './guard.js';
+
+/** `/feedback [count]` — recent reports and down-votes, for moderators. */
+export const data = {
+  name: 'feedback',
+  description: 'Moderators: recent reports and down-votes on answers',
+  default_member_permissions: defaultPermission('moderator'),
+  dm_permission: false,
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  options: [
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: 'count',
+      description: 'How many to show (default 15)',
+      min_value: 1,
+      max_value: 50,
+    },
+  ],
+} as const satisfies RESTPostAPIApplicationCommandsJSONBody;
+
+/** Shows the latest reports and down-votes privately (up-votes are left out). */
+export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  requireAccess(i, ctx, 'moderator', '/feedback');
+  const count = i.options.getInteger('count') ?? 15;
+  const entries = ctx.app
+    .listFeedback(count * 4)
+    .filter((f) => f.kind !== 'up')
+    .slice(0, count);
+  await i.reply({ ...renderFeedback(entries), ...PRIVATE });
+}

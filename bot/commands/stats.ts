@@ -1,0 +1,26 @@
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type ChatInputCommandInteraction,
+  type RESTPostAPIApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { BotContext } from '../context.js';
+import { defaultPermission } from '../permissions.js';
+import { renderStats } from '../render/ledger.js';
+import { PRIVATE, requireAccess } from './guard.js';
+
+/** `/stats` — corpus and usage figures, for maintainers. */
+export const data = {
+  name: 'stats',
+  description: 'Maintainers: corpus size, index size, questions answered and latency',
+  default_member_permissions: defaultPermission('maintainer'),
+  dm_permission: false,
+  contexts: [InteractionContextType.Guild],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+} as const satisfies RESTPostAPIApplicationCommandsJSONBody;
+
+/** Replies privately with `app.stats()`. */
+export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  requireAccess(i, ctx, 'maintainer', '/stats');
+  await i.reply({ ...renderStats(ctx.app.stats()), ...PRIVATE });
+}

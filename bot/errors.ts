@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { MessageFlags, type Interaction, type Message } from 'discord.js';
+import { isUserError } from '../app/errors.js';
+import { errorFields, type Logger } from './log.js';
+import { NO_MENTIONS } from './render/payload.js';
+
+/** Where an error happened: the interaction or message to answer, and a name for the log. */
+export interface ErrorTarget {
+  interaction?: Interaction;
+  message?: Message;
+  event: string;
+}
+
+/** The text a user sees for an error, and whether it is a bug. */
+export function userText(err: unknown, incident: string): { text: string; bug: boolean } {
+  if (isUserError(err)) return { text: err.message.slice(0, 1900), bug: false };
+  return {
+    text: `Sorry, something went wrong on my side (incident ${incident}). The maintainers can find it in the bot's log.`,
+    bug: true,
+  };
+}
+
+/**
+ * The one error handler: user-safe errors are shown to the user privately (an edit of a private deferred
+ * reply; for a public one, the placeholder is deleted and an ephemeral follow-up sent; else an ephemeral
+ * reply); anything else is logged as structured JSON and answered with a generic apology. Never throws.
+ */
+export async function handleError(err: unknown, target: ErrorTarget, log: Logger): Promise<void> {
+  const incident = randomBytes(4).toString('hex');
+  const { text, bug } = userText(err, incident);
+  const ids = {
+    event: target.event,
+    incident,
+    user: target.interaction?.user.id ?? target.message?.author.id,
+    guild: target.interaction?.guildId ?? target.message?.guildId ?? undefined,
+    channel: target.interaction?.channelId ?? target.message?.channelId,
+  };
+  if (bug) log.error('handler failed', { ...ids, ...errorFields(err) });
+  else log.info('user error', { ...ids, code: (err as { code?: string }).code });
+  try {
+    const i = target.interaction;
+    if (i?.isAutocomplete()) {
+      if (!i.responded) await i.respond([]);
+    } else if (i?.isRepliable()) {
+      const body = { content: text, embeds: [], components: [], allowedMentions: NO_MENTIONS };
+      const priv = { ...body, flags: MessageFlags.Ephemeral } as const;
+      if (i.deferred && !i.replied && i.ephemeral) await i.editReply(body);
+      else if (i.deferred && !i.replied) {
+        // the "thinking…" placeholder is public: remove it and tell the user privately
+        const removed = await i.deleteReply().then(() => true, () => false);
+        await (removed ? i.followUp(priv) : i.editReply(body));
+      } else if (i.replied) await i.followUp(priv);
+      else await i.reply(priv);
+    } else if (target.message) {
+      await target.message.reply({ content: text, allowedMentions: NO_MENTIONS });
+    }
+  } catch (sendErr) {
+    log.warn('could not tell the user about an error', { ...ids, ...errorFields(sendErr) });
+  }
+}

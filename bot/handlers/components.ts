@@ -1,0 +1,88 @@
+import {
+  ComponentType,
+  TextInputStyle,
+  type ButtonInteraction,
+  type Message,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import type { FeedbackInput } from '../../app/app.js';
+import { UserError } from '../../app/errors.js';
+import type { BotContext } from '../context.js';
+import { PRIVATE } from '../commands/guard.js';
+import { answerId, parseAnswerId } from '../render/custom-id.js';
+import { renderMore, renderSources } from '../render/pages.js';
+import { textMessage } from '../render/payload.js';
+import { withoutZwsp } from '../render/text.js';
+
+function questionOf(ctx: BotContext, key: string, message: Message | null): string {
+  const title = message?.embeds[0]?.title;
+  return ctx.memory.answer(key)?.question ?? (title ? withoutZwsp(title) : '(unknown question)');
+}
+
+function feedbackBase(ctx: BotContext, i: ButtonInteraction | ModalSubmitInteraction, key: string): Omit<FeedbackInput, 'kind'> {
+  const answer = ctx.memory.answer(key);
+  return {
+    question: questionOf(ctx, key, i.message),
+    ...(answer ? { answerText: answer.answer } : {}),
+    userId: i.user.id,
+    ...(i.guildId ? { guildId: i.guildId } : {}),
+    ...(i.channelId ? { channelId: i.channelId } : {}),
+    ...(i.message ? { messageId: i.message.id } : {}),
+  };
+}
+
+/** Handles the buttons under an answer: Sources, More, 👍, 👎 and Report. */
+export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const id = parseAnswerId(i.customId);
+  if (!id) return; // not ours
+  if (id.action === 'src' || id.action === 'more') {
+    const answer = ctx.memory.answer(id.key);
+    if (!answer) throw new UserError('ANSWER_EXPIRED');
+    const body = id.action === 'src' ? renderSources(answer, id.n ?? 0, id.key) : renderMore(answer, id.n ?? 0, id.key);
+    await i.reply({ ...body, ...PRIVATE });
+    return;
+  }
+  if (id.action === 'up' || id.action === 'down') {
+    const voteKey = `${i.user.id}:${i.message.id}`;
+    if (!ctx.memory.firstVote(voteKey)) {
+      await i.reply({ ...textMessage('You already rated this answer. Thanks!'), ...PRIVATE });
+      return;
+    }
+    ctx.app.recordFeedback({ kind: id.action, ...feedbackBase(ctx, i, id.key) });
+    const text = id.action === 'up' ? 'Thanks, noted 👍' : 'Thanks, noted 👎. Use **Report** to tell the moderators what is wrong.';
+    await i.reply({ ...textMessage(text), ...PRIVATE });
+    return;
+  }
+  await i.showModal({
+    custom_id: answerId('report', id.key),
+    title: 'Report a problem with this answer',
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: 'note',
+            label: 'What is wrong?',
+            style: TextInputStyle.Paragraph,
+            min_length: 5,
+            max_length: 1000,
+            required: true,
+            placeholder: 'e.g. quote [2] does not say this, or the status should be disputed',
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** Stores a report submitted from the Report modal. */
+export async function onModal(i: ModalSubmitInteraction, ctx: BotContext): Promise<void> {
+  const id = parseAnswerId(i.customId);
+  if (!id || id.action !== 'report') return;
+  const note = i.fields.getTextInputValue('note').trim();
+  if (note === '') throw new UserError('USAGE', { detail: 'Write what is wrong with the answer.' });
+  ctx.app.recordFeedback({ kind: 'report', note, ...feedbackBase(ctx, i, id.key) });
+  ctx.log.info('answer reported', { user: i.user.id, message: i.message?.id });
+  await i.reply({ ...textMessage('Thanks, the moderators will see your report (/feedback).'), ...PRIVATE });
+}

@@ -1,0 +1,150 @@
+import { ButtonStyle, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { Answer, AnswerClaim, Citation } from '../../answer/types.js';
+import { badge, colourFor } from './badges.js';
+import { answerId } from './custom-id.js';
+import { LIMITS } from './limits.js';
+import { button, embedMessage, type BotMessage } from './payload.js';
+import { fitSentences } from './sentences.js';
+import { escapeAnswer, escapeTruncate, inertMentions, isHttpUrl, oneLine, truncate } from './text.js';
+
+/** The rendered answer and where its unshown remainder starts (for the "More" button). */
+export interface RenderedAnswer {
+  message: BotMessage;
+  /** Offset into `answer.answer` of the part that did not fit, or null. */
+  rest: number | null;
+}
+
+const FOOTER = 'Answered only from the corpus · reply to this message to ask a follow-up';
+const ABSTAIN_TEXT =
+  'The corpus has nothing on this. I answer only from the documents the maintainers have added, ' +
+  'and none of them covers this question, so I will not guess.\n\nTry other words, or ask a maintainer to add a source.';
+const MAX_CLAIM_FIELDS = 3;
+const CLAIM_TEXT_MAX = 180;
+
+/** The embed title for a question; also how a follow-up finds the earlier question. */
+export function questionTitle(question: string): string {
+  return truncate(inertMentions(oneLine(question)), LIMITS.title) || 'Question';
+}
+
+/** One line per claim: badge, speaker, stance, text, citation markers and any review note. */
+export function claimLine(c: AnswerClaim): string {
+  const who = c.speaker ? `**${escapeTruncate(oneLine(c.speaker), 80)}**` : '';
+  const stance = c.stance ? ` (${escapeTruncate(oneLine(c.stance), 40)})` : '';
+  const head = who || stance ? ` · ${who}${stance}:` : ':';
+  const refs = c.citations.length ? ` ${c.citations.slice(0, 8).map((n) => `[${n}]`).join('')}` : '';
+  const note = c.note ? ` — ${escapeTruncate(oneLine(c.note), 100)}` : '';
+  return `${badge(c.status)}${head} ${escapeTruncate(oneLine(c.text), CLAIM_TEXT_MAX)}${refs}${note}`;
+}
+
+/** Citations grouped by document, in order of first appearance. */
+export function sourcesByDocument(citations: readonly Citation[]): { ns: number[]; c: Citation }[] {
+  const groups = new Map<string, { ns: number[]; c: Citation }>();
+  for (const c of citations) {
+    const g = groups.get(c.docId);
+    if (g) g.ns.push(c.n);
+    else groups.set(c.docId, { ns: [c.n], c });
+  }
+  return [...groups.values()];
+}
+
+function sourceField(ns: number[], c: Citation): APIEmbedField {
+  const markers = ns.slice(0, 10).map((n) => `[${n}]`).join(' ') + (ns.length > 10 ? ' …' : '');
+  const name = `${markers} ${escapeTruncate(oneLine(c.title || c.docId), LIMITS.fieldName - markers.length - 1)}`;
+  const meta = [c.publisher, c.published].filter((x): x is string => !!x && oneLine(x) !== '').map((x) => oneLine(x));
+  const lines = [meta.length ? escapeTruncate(meta.join(' · '), 300) : 'No publisher or date given'];
+  if (isHttpUrl(c.url) && c.url.length <= 600) lines.push(c.url);
+  return { name: truncate(name, LIMITS.fieldName), value: lines.join('\n') };
+}
+
+function claimFields(claims: readonly AnswerClaim[], budget: number): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  let value = '';
+  let used = 0;
+  let shown = 0;
+  const flush = () => {
+    if (value) fields.push({ name: fields.length ? 'Claims (continued)' : 'Claims', value });
+    value = '';
+  };
+  for (const c of claims) {
+    const line = claimLine(c);
+    const sep = value ? '\n' : '';
+    const room = LIMITS.fieldValue - value.length - sep.length;
+    if (line.length > room) {
+      if (fields.length + 1 >= MAX_CLAIM_FIELDS) break;
+      flush();
+    }
+    const cost = line.length + (value ? 1 : 30);
+    if (used + cost > budget) break;
+    value += (value ? '\n' : '') + line;
+    used += cost;
+    shown += 1;
+  }
+  const hidden = claims.length - shown;
+  if (hidden > 0) {
+    const note = `…and ${hidden} more claim${hidden === 1 ? '' : 's'} (see /claims).`;
+    if (value.length + note.length + 1 <= LIMITS.fieldValue) value += (value ? '\n' : '') + note;
+  }
+  flush();
+  return fields;
+}
+
+function fieldsLength(fields: readonly APIEmbedField[]): number {
+  return fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+/** The buttons under an answer. */
+export function answerButtons(key: string, opts: { sources: boolean; more: number | null }): APIButtonComponent[] {
+  const out: APIButtonComponent[] = [];
+  if (opts.sources) out.push(button(answerId('src', key, 0), 'Sources', ButtonStyle.Primary, '📚'));
+  if (opts.more !== null) out.push(button(answerId('more', key, opts.more), 'More', ButtonStyle.Secondary));
+  out.push(button(answerId('up', key), null, ButtonStyle.Secondary, '👍'));
+  out.push(button(answerId('down', key), null, ButtonStyle.Secondary, '👎'));
+  out.push(button(answerId('report', key), 'Report', ButtonStyle.Danger));
+  return out;
+}
+
+/**
+ * Renders an answer as one embed: the question as title, the answer with its `[n]` markers as the
+ * description (cut at a sentence boundary when too long), a badge line per claim and a field per
+ * source document. Pure; the result always fits Discord's limits.
+ */
+export function renderAnswer(answer: Answer, key: string): RenderedAnswer {
+  const title = questionTitle(answer.question);
+  if (answer.abstained || answer.citations.length === 0) {
+    const embed: APIEmbed = { title, description: ABSTAIN_TEXT, color: 0x95a5a6, footer: { text: 'Nothing in the corpus matched' } };
+    return { message: embedMessage(embed, answerButtons(key, { sources: false, more: null })), rest: null };
+  }
+  const footer = answer.mode === 'llm' ? `${FOOTER} · composed by a language model from the quotes` : FOOTER;
+  const fixed = title.length + footer.length;
+  const wanted = Math.min(escapeAnswer(answer.answer).length, 2400);
+  let budget = LIMITS.embedTotal - fixed - wanted - 80;
+
+  const fields = claimFields(answer.claims, Math.min(budget, 1600));
+  budget -= fieldsLength(fields);
+  const groups = sourcesByDocument(answer.citations);
+  let shownGroups = 0;
+  for (const g of groups) {
+    if (fields.length >= LIMITS.fields - 1) break;
+    const f = sourceField(g.ns, g.c);
+    if (f.name.length + f.value.length > budget - 80) break;
+    fields.push(f);
+    budget -= f.name.length + f.value.length;
+    shownGroups += 1;
+  }
+  const hidden = groups.length - shownGroups;
+  if (hidden > 0) {
+    fields.push({ name: 'More sources', value: `${hidden} more document${hidden === 1 ? '' : 's'}: press **Sources**.` });
+  }
+
+  const room = Math.min(LIMITS.description, LIMITS.embedTotal - fixed - fieldsLength(fields));
+  const fitted = fitSentences(answer.answer, room, escapeAnswer);
+  const description = fitted.shown.trim() === '' ? '(no text)' : fitted.shown;
+  const embed: APIEmbed = {
+    title,
+    description,
+    color: colourFor(answer.claims.map((c) => c.status)),
+    fields,
+    footer: { text: footer },
+  };
+  return { message: embedMessage(embed, answerButtons(key, { sources: true, more: fitted.rest })), rest: fitted.rest };
+}

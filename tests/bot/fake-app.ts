@@ -1,0 +1,92 @@
+import type {
+  AddResult,
+  AddSource,
+  App,
+  AskOptions,
+  ClaimEntry,
+  ClaimFilter,
+  DocumentSummary,
+  FeedbackEntry,
+  FeedbackInput,
+  ReviewInput,
+  Stats,
+} from '../../app/app.js';
+import type { Config } from '../../app/config.js';
+import type { Answer } from '../../answer/types.js';
+import type { DocumentMeta } from '../../corpus/types.js';
+
+const QUOTE_1 =
+  'Pakistan has firmly condemned the alleged attack on Russian President Vladimir Putin residence, calling for de-escalation and respect for diplomatic talks.';
+const QUOTE_2 = 'Russia accused Ukraine of attempting to strike one of Putin’s state residences in northern Russia, an allegation Kyiv has rejected as fabricated.';
+
+/** A cited answer in the shape the real app returns, about the running example. */
+export function sampleAnswer(question: string, overrides: Partial<Answer> = {}): Answer {
+  return {
+    question,
+    answer: 'Pakistan condemned the alleged attack on President Putin’s residence [1]. Russia accused Ukraine; Kyiv rejected the allegation as fabricated [2].',
+    citations: [
+      { n: 1, docId: 'pakistan-condemns', title: 'Pakistan condemns alleged attack on Putin residence', publisher: 'The Neutral', published: '2025-12-30', url: 'https://theneutral.pk/pakistan-condemns', quote: QUOTE_1, start: 0, end: QUOTE_1.length },
+      { n: 2, docId: 'pakistan-condemns', title: 'Pakistan condemns alleged attack on Putin residence', publisher: 'The Neutral', published: '2025-12-30', url: 'https://theneutral.pk/pakistan-condemns', quote: QUOTE_2, start: 200, end: 200 + QUOTE_2.length },
+    ],
+    claims: [
+      { id: 'c-attack', text: 'Ukraine attacked Putin’s residence with drones', speaker: 'Russia', stance: 'alleges', status: 'disputed', citations: [2] },
+      { id: 'c-condemn', text: 'Pakistan condemned the alleged attack', speaker: 'Pakistan', stance: 'condemns', status: 'reported', citations: [1] },
+    ],
+    abstained: false,
+    mode: 'extractive',
+    timings: { total: 5 },
+    ...overrides,
+  };
+}
+
+/** An in-memory `App` that records every call; `answerWith` decides the answers. */
+export class FakeApp implements App {
+  readonly calls: { method: string; args: unknown[] }[] = [];
+  readonly feedback: FeedbackEntry[] = [];
+  readonly added: { source: AddSource; meta?: DocumentMeta }[] = [];
+  answerWith: (question: string, opts?: AskOptions) => Answer | Promise<Answer> = (q) => sampleAnswer(q);
+  closed = 0;
+
+  constructor(readonly config: Config) {}
+
+  async answer(question: string, opts?: AskOptions): Promise<Answer> {
+    this.calls.push({ method: 'answer', args: [question, opts] });
+    return this.answerWith(question, opts);
+  }
+  async addDocument(source: AddSource, meta?: DocumentMeta): Promise<AddResult> {
+    this.calls.push({ method: 'addDocument', args: [source, meta] });
+    this.added.push({ source, ...(meta ? { meta } : {}) });
+    return { id: 'doc-1', title: meta?.title ?? 'Untitled', added: true, chunks: 3 };
+  }
+  async removeDocument(id: string): Promise<void> {
+    this.calls.push({ method: 'removeDocument', args: [id] });
+  }
+  listDocuments(): DocumentSummary[] {
+    return [];
+  }
+  async reindex(): Promise<{ chunks: number; ms: number }> {
+    return { chunks: 10, ms: 12 };
+  }
+  stats(): Stats {
+    return { documents: 1, chunks: 3, claims: 2, indexSize: 3, questionsAnswered: 4, medianLatencyMs: 20 };
+  }
+  listClaims(filter?: ClaimFilter): ClaimEntry[] {
+    this.calls.push({ method: 'listClaims', args: [filter] });
+    return [{ id: 'c-attack', text: 'Ukraine attacked Putin’s residence', speaker: 'Russia', status: 'disputed', docId: 'd', start: 0, end: 10 }];
+  }
+  reviewClaim(input: ReviewInput): ClaimEntry {
+    this.calls.push({ method: 'reviewClaim', args: [input] });
+    return { id: input.claimId, text: 'x', status: input.status, docId: 'd', start: 0, end: 1, review: { ...input, at: new Date().toISOString() } };
+  }
+  recordFeedback(input: FeedbackInput): FeedbackEntry {
+    const e = { ...input, id: this.feedback.length + 1, createdAt: new Date().toISOString() };
+    this.feedback.push(e);
+    return e;
+  }
+  listFeedback(limit = 20): FeedbackEntry[] {
+    return this.feedback.slice(-limit).reverse();
+  }
+  async close(): Promise<void> {
+    this.closed += 1;
+  }
+}

@@ -1,0 +1,214 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { interactionToken, snowflake } from './ids.js';
+import { guildCreate, readyPayload, type ApiMessage, type ApiUser, type GuildSetup } from './payloads.js';
+import { byToken, handleRest, readRequest, type RecordedRequest, type RestState, type StoredInteraction } from './rest.js';
+import { waitUntil } from './wait.js';
+
+export type { RecordedRequest } from './rest.js';
+
+/** Options of the fake. */
+export interface FakeOptions {
+  token: string;
+  appId: string;
+  bot: ApiUser;
+  guild: GuildSetup;
+  heartbeatIntervalMs?: number;
+  /** Close with 4014 (disallowed intents) when IDENTIFY asks for any of these intent bits. */
+  refuseIntents?: number;
+}
+
+/**
+ * A fake Discord on 127.0.0.1: the REST routes the bot uses and a JSON gateway (HELLO, IDENTIFY/READY,
+ * GUILD_CREATE, heartbeats, RESUME, op 7). Every request is recorded for assertions.
+ */
+export class FakeDiscord extends EventEmitter {
+  readonly requests: RecordedRequest[] = [];
+  readonly gatewayLog: { op: number; d?: any }[] = [];
+  readonly messages = new Map<string, ApiMessage>();
+  readonly files = new Map<string, { bytes: Uint8Array; contentType: string }>();
+  identifies = 0;
+  resumes = 0;
+  connections = 0;
+  readonly #interactions = new Map<string, StoredInteraction>();
+  readonly #rest: RestState;
+  readonly #server: Server;
+  readonly #wss: WebSocketServer;
+  #socket: WebSocket | null = null;
+  #seq = 0;
+  #sessionId = `session-${snowflake()}`;
+  port = 0;
+
+  constructor(readonly opts: FakeOptions) {
+    super();
+    this.#server = createServer((req, res) => void this.#onHttp(req, res));
+    this.#wss = new WebSocketServer({ server: this.#server });
+    this.#wss.on('connection', (ws) => this.#onSocket(ws));
+    const self = this;
+    this.#rest = {
+      ...opts,
+      messages: this.messages,
+      files: this.files,
+      interactions: this.#interactions,
+      get gatewayUrl() {
+        return self.gatewayUrl;
+      },
+    };
+  }
+
+  /** Starts listening on a free port of 127.0.0.1. */
+  static async start(opts: FakeOptions): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(opts);
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.#server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** The value for DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** Resolves with the first recorded request matching `pred` (past or future). */
+  waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs = 8000): Promise<RecordedRequest> {
+    const seen = () => `no matching request; saw:\n${this.requests.map((r) => `${r.method} ${r.path}`).join('\n')}`;
+    return waitUntil(this, 'request', () => this.requests.find(pred), timeoutMs, seen);
+  }
+
+  /** Resolves when the bot has an open, identified or resumed gateway session. */
+  async waitForSession(kind: 'ready' | 'resumed', count: number, timeoutMs = 8000): Promise<void> {
+    const done = () => ((kind === 'ready' ? this.identifies : this.resumes) >= count && this.#socket !== null ? true : undefined);
+    await waitUntil(this, 'session', done, timeoutMs, () => `no ${kind} #${count}`);
+  }
+
+  /** Sends a dispatch event to the connected bot. */
+  dispatch(t: string, d: unknown): void {
+    if (!this.#socket) throw new Error('the bot is not connected');
+    this.#seq += 1;
+    this.#socket.send(JSON.stringify({ op: 0, t, s: this.#seq, d }));
+  }
+
+  /** Dispatches INTERACTION_CREATE for a payload built by the helpers; returns its id and token. */
+  interact(payload: any): { id: string; token: string } {
+    const id = payload.id ?? snowflake();
+    const token = payload.token ?? interactionToken();
+    const full = { ...payload, id, token, application_id: this.opts.appId };
+    this.#interactions.set(id, { id, token, payload: full, acked: false });
+    this.dispatch('INTERACTION_CREATE', full);
+    return { id, token };
+  }
+
+  /** The original response message of an interaction, once acknowledged. */
+  originalMessage(token: string): ApiMessage | undefined {
+    return byToken(this.#rest, token)?.original;
+  }
+
+  /** Stores a message as if it existed in Discord (for fetches) and returns it. */
+  storeMessage(m: ApiMessage): ApiMessage {
+    this.messages.set(m.id, m);
+    return m;
+  }
+
+  /** Serves bytes at `/files/<name>` (an attachment's CDN URL). */
+  serveFile(name: string, bytes: Uint8Array, contentType: string): string {
+    this.files.set(name, { bytes, contentType });
+    return `http://127.0.0.1:${this.port}/files/${encodeURIComponent(name)}`;
+  }
+
+  /** Asks the bot to reconnect (gateway op 7). */
+  requestReconnect(): void {
+    this.#socket?.send(JSON.stringify({ op: 7, d: null }));
+  }
+
+  /** Drops the gateway connection without a close frame. */
+  dropConnection(): void {
+    const s = this.#socket;
+    this.#socket = null;
+    s?.terminate();
+  }
+
+  /** The requests with a message body the bot sent (replies, edits, follow-ups, channel messages). */
+  messageBodies(): RecordedRequest[] {
+    return this.requests.filter(
+      (r) =>
+        (r.method === 'POST' && /\/callback$/.test(r.path) && [4, 7].includes(r.body?.type)) ||
+        (r.method === 'PATCH' && /\/webhooks\//.test(r.path)) ||
+        (r.method === 'POST' && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(r.path)) ||
+        (r.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/.test(r.path)),
+    );
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.#wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #onSocket(ws: WebSocket): void {
+    this.connections += 1;
+    this.#socket = ws;
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.opts.heartbeatIntervalMs ?? 1000 } }));
+    ws.on('message', (raw) => {
+      let msg: { op: number; d?: any };
+      try {
+        msg = JSON.parse(String(raw));
+      } catch {
+        return ws.close(4002, 'Decode error');
+      }
+      this.gatewayLog.push(msg);
+      if (msg.op === 1) return ws.send(JSON.stringify({ op: 11 }));
+      if (msg.op === 2) return this.#identify(ws, msg.d);
+      if (msg.op === 6) return this.#resume(ws, msg.d);
+    });
+    ws.on('close', () => {
+      if (this.#socket === ws) this.#socket = null;
+    });
+  }
+
+  #identify(ws: WebSocket, d: any): void {
+    if (d?.token !== this.opts.token) return ws.close(4004, 'Authentication failed');
+    if (this.opts.refuseIntents && (Number(d.intents) & this.opts.refuseIntents) !== 0) {
+      return ws.close(4014, 'Disallowed intent(s)');
+    }
+    this.identifies += 1;
+    this.#seq = 0;
+    this.#sessionId = `session-${snowflake()}`;
+    this.dispatch('READY', readyPayload(this.opts, this.#sessionId, this.gatewayUrl));
+    this.dispatch('GUILD_CREATE', guildCreate(this.opts));
+    this.emit('session');
+  }
+
+  #resume(ws: WebSocket, d: any): void {
+    if (d?.token !== this.opts.token || d?.session_id !== this.#sessionId) {
+      return ws.send(JSON.stringify({ op: 9, d: false }));
+    }
+    this.resumes += 1;
+    this.dispatch('RESUMED', {});
+    this.emit('session');
+  }
+
+  async #onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rec = await readRequest(req);
+    const reply = (status: number, json?: unknown, type = 'application/json') => {
+      rec.status = status;
+      if (!(json instanceof Uint8Array)) rec.response = json;
+      this.requests.push(rec);
+      this.emit('request', rec);
+      if (json === undefined) return res.writeHead(status).end();
+      const data = json instanceof Uint8Array ? json : JSON.stringify(json);
+      res.writeHead(status, { 'content-type': type }).end(data);
+    };
+    try {
+      handleRest(this.#rest, rec, reply);
+    } catch (err) {
+      reply(500, { message: String(err), code: 0 });
+    }
+  }
+}
