@@ -57,13 +57,25 @@ export class Store {
     return new Store(path.join(dataDir, 'store.sqlite'));
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A prepared statement, compiled once per connection. */
+  sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
       .run(key, value);
   }
 
@@ -73,7 +85,7 @@ export class Store {
   }
 
   private bump(): void {
-    this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'store_version'").run();
+    this.sql("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'store_version'").run();
   }
 
   /** Runs `fn` in one write transaction (all or nothing). */
@@ -82,18 +94,18 @@ export class Store {
   }
 
   findByHash(hash: string): StoredDocument | undefined {
-    const row = this.db.prepare('SELECT * FROM documents WHERE content_hash = ?').get(hash) as DocRow | undefined;
+    const row = this.sql('SELECT * FROM documents WHERE content_hash = ?').get(hash) as DocRow | undefined;
     return row && toDoc(row);
   }
 
   getDocument(id: string): StoredDocument | undefined {
-    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocRow | undefined;
+    const row = this.sql('SELECT * FROM documents WHERE id = ?').get(id) as DocRow | undefined;
     return row && toDoc(row);
   }
 
   /** Documents without their text, newest first. */
   listDocuments(): (Omit<StoredDocument, 'text'> & { chunks: number; chars: number })[] {
-    const rows = this.db.prepare(`
+    const rows = this.sql(`
       SELECT d.id, d.title, d.publisher, d.url, d.published, d.kind, d.language, d.speaker, d.licence,
              d.sources, d.content_hash, d.added_at, length(d.text) AS chars,
              (SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) AS chunks
@@ -115,7 +127,7 @@ export class Store {
   }
 
   private insertOne(doc: Omit<StoredDocument, 'addedAt'> & { speakerId?: string }, chunks: readonly NewChunk[]): number[] {
-      this.db.prepare(`INSERT INTO documents (id, title, publisher, url, published, kind, language, speaker,
+      this.sql(`INSERT INTO documents (id, title, publisher, url, published, kind, language, speaker,
           speaker_id, licence, sources, content_hash, text, added_at)
         VALUES (@id, @title, @publisher, @url, @published, @kind, @language, @speaker, @speakerId, @licence, @sources,
           @contentHash, @text, @addedAt)`).run({
@@ -124,7 +136,7 @@ export class Store {
         sources: doc.sources ? JSON.stringify(doc.sources) : null,
         addedAt: new Date().toISOString(),
       });
-      const ins = this.db.prepare('INSERT INTO chunks (doc_id, ord, start, "end", text, attrib, vec) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const ins = this.sql('INSERT INTO chunks (doc_id, ord, start, "end", text, attrib, vec) VALUES (?, ?, ?, ?, ?, ?, ?)');
       return chunks.map((c) =>
         Number(ins.run(doc.id, c.ord, c.start, c.end, c.text, c.attrib ?? null, vecToBlob(c.vec)).lastInsertRowid));
   }
@@ -132,8 +144,8 @@ export class Store {
   /** Removes a document with its chunks, vectors and search entries; returns the removed chunk ids. */
   removeDocument(id: string): number[] {
     return this.transaction(() => {
-      const ids = (this.db.prepare('SELECT id FROM chunks WHERE doc_id = ?').all(id) as { id: number }[]).map((r) => r.id);
-      const res = this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+      const ids = (this.sql('SELECT id FROM chunks WHERE doc_id = ?').all(id) as { id: number }[]).map((r) => r.id);
+      const res = this.sql('DELETE FROM documents WHERE id = ?').run(id);
       if (res.changes === 0) throw new UserError('DOCUMENT_NOT_FOUND', { id });
       this.bump();
       return ids;
@@ -143,7 +155,7 @@ export class Store {
   /** Chunks with their document metadata, in the order of `ids` (missing ids are skipped). */
   getChunks(ids: readonly number[]): ChunkWithDoc[] {
     if (ids.length === 0) return [];
-    const rows = this.db.prepare(`
+    const rows = this.sql(`
       SELECT c.id, c.doc_id AS docId, c.ord, c.start, c."end" AS "end", c.text, c.attrib,
              d.title, d.publisher, d.url, d.published, d.kind, d.speaker, d.speaker_id AS speakerId
       FROM chunks c JOIN documents d ON d.id = c.doc_id
@@ -154,21 +166,27 @@ export class Store {
 
   /** All chunks of one document in order. */
   chunksOf(docId: string): Chunk[] {
-    return this.db.prepare(`SELECT id, doc_id AS docId, ord, start, "end" AS "end", text FROM chunks
+    return this.sql(`SELECT id, doc_id AS docId, ord, start, "end" AS "end", text FROM chunks
       WHERE doc_id = ? ORDER BY ord`).all(docId) as Chunk[];
   }
 
-  /** Ids of the chunks of every document whose speaker resolved to `actorId` (at most `limit`). */
-  chunkIdsBySpeaker(actorId: string, limit: number): number[] {
-    return this.db.prepare(`SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id
-      WHERE d.speaker_id = ? ORDER BY c.id LIMIT ?`).pluck().all(actorId, limit) as number[];
+  /** How many chunks the documents of one speaker have. */
+  speakerChunkCount(actorId: string): number {
+    return this.sql('SELECT count(*) FROM chunks c JOIN documents d ON d.id = c.doc_id WHERE d.speaker_id = ?').pluck().get(actorId) as number;
+  }
+
+  /** The chunks of one speaker's documents with text and vector (for ranking a small set exactly). */
+  speakerChunks(actorId: string): { id: number; text: string; vec: Float32Array }[] {
+    const rows = this.sql(`SELECT c.id, c.text, c.vec FROM chunks c JOIN documents d ON d.id = c.doc_id
+      WHERE d.speaker_id = ? AND c.vec IS NOT NULL`).all(actorId) as { id: number; text: string; vec: Buffer }[];
+    return rows.map((r) => ({ id: r.id, text: r.text, vec: blobToVec(r.vec) }));
   }
 
   /** bm25 search restricted to the documents of one speaker. */
   lexicalSearchBySpeaker(match: string, actorId: string, limit: number): { id: number; score: number }[] {
     if (!match) return [];
     // A join, not `rowid IN (subquery)`: FTS5 would probe the subquery row by row (seconds, not ms).
-    return this.db.prepare(`SELECT f.rowid AS id, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts f
+    return this.sql(`SELECT f.rowid AS id, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts f
       JOIN chunks c ON c.id = f.rowid JOIN documents d ON d.id = c.doc_id
       WHERE chunks_fts MATCH ? AND d.speaker_id = ? ORDER BY bm25(chunks_fts, 1.0, 0.5) LIMIT ?`)
       .all(match, actorId, limit) as { id: number; score: number }[];
@@ -176,14 +194,14 @@ export class Store {
 
   /** Every chunk id with its stored vector, in id order (for index rebuilds). */
   *vectors(): IterableIterator<{ id: number; vec: Float32Array }> {
-    const stmt = this.db.prepare('SELECT id, vec FROM chunks WHERE vec IS NOT NULL ORDER BY id');
+    const stmt = this.sql('SELECT id, vec FROM chunks WHERE vec IS NOT NULL ORDER BY id');
     for (const row of stmt.iterate() as IterableIterator<{ id: number; vec: Buffer }>) {
       yield { id: row.id, vec: blobToVec(row.vec) };
     }
   }
 
   chunkIds(): number[] {
-    return (this.db.prepare('SELECT id FROM chunks ORDER BY id').pluck().all() as number[]);
+    return (this.sql('SELECT id FROM chunks ORDER BY id').pluck().all() as number[]);
   }
 
   /** Vectors of the given chunks, in `ids` order. */
@@ -193,14 +211,14 @@ export class Store {
 
   private getRaw(ids: readonly number[]): { id: number; vec: Buffer }[] {
     if (ids.length === 0) return [];
-    return this.db.prepare(`SELECT id, vec FROM chunks WHERE vec IS NOT NULL AND id IN (SELECT value FROM json_each(?))
+    return this.sql(`SELECT id, vec FROM chunks WHERE vec IS NOT NULL AND id IN (SELECT value FROM json_each(?))
       ORDER BY id`).all(JSON.stringify(ids)) as { id: number; vec: Buffer }[];
   }
 
   /** Replaces every chunk's vector (a re-embedding), in one transaction. */
   replaceVectors(rows: Iterable<{ id: number; vec: Float32Array }>): void {
     this.transaction(() => {
-      const upd = this.db.prepare('UPDATE chunks SET vec = ? WHERE id = ?');
+      const upd = this.sql('UPDATE chunks SET vec = ? WHERE id = ?');
       for (const r of rows) upd.run(vecToBlob(r.vec), r.id);
       this.bump();
     });
@@ -209,13 +227,38 @@ export class Store {
   /** bm25 search over chunks; `match` is an FTS5 query. Lower bm25 is better; `score` is negated. */
   lexicalSearch(match: string, limit: number): { id: number; score: number }[] {
     if (!match) return [];
-    return this.db.prepare(`SELECT rowid AS id, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts
+    return this.sql(`SELECT rowid AS id, -bm25(chunks_fts, 1.0, 0.5) AS score FROM chunks_fts
       WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts, 1.0, 0.5) LIMIT ?`).all(match, limit) as { id: number; score: number }[];
   }
 
+  /**
+   * How many chunks contain each word (after the FTS tokenizer's stemming), from the FTS index itself:
+   * the words go through a temporary FTS table with the same tokenizer, then `fts5vocab` is read.
+   */
+  documentFrequencies(words: readonly string[]): number[] {
+    if (!this.vocabReady) {
+      this.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_vocab USING fts5vocab(main, chunks_fts, 'row');
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_terms USING fts5(text, tokenize='porter unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_vocab USING fts5vocab(temp, query_terms, 'instance');`);
+      this.vocabReady = true;
+    }
+    return this.db.transaction(() => {
+      const ins = this.sql('INSERT INTO temp.query_terms(rowid, text) VALUES (?, ?)');
+      words.forEach((w, i) => ins.run(i + 1, w));
+      const rows = this.sql(`SELECT q.doc AS i, coalesce(v.doc, 0) AS df FROM temp.query_vocab q
+        LEFT JOIN temp.chunks_vocab v ON v.term = q.term`).all() as { i: number; df: number }[];
+      this.sql('DELETE FROM temp.query_terms').run();
+      const out = words.map(() => 0);
+      for (const r of rows) out[r.i - 1] = Math.max(out[r.i - 1]!, r.df);
+      return out;
+    })();
+  }
+
+  private vocabReady = false;
+
   counts(): { documents: number; chunks: number } {
-    const documents = this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
-    const chunks = this.db.prepare('SELECT count(*) FROM chunks').pluck().get() as number;
+    const documents = this.sql('SELECT count(*) FROM documents').pluck().get() as number;
+    const chunks = this.sql('SELECT count(*) FROM chunks').pluck().get() as number;
     return { documents, chunks };
   }
 

@@ -1,6 +1,7 @@
 import type { ChunkWithDoc, Store } from '../corpus/store.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
-import { toMatchQuery } from './lexical.js';
+import { queryWords, toMatchQuery } from './lexical.js';
+import { stem, tokenize } from './text.js';
 import type { QuestionAnalysis } from './question.js';
 import { decodeSpeakers, type SentenceSpeaker } from './speakers.js';
 import type { VectorIndex } from './vector-index.js';
@@ -31,7 +32,8 @@ export interface SearchOptions {
 
 const RRF_K = 60;
 const SPEAKER_BOOST = 1 / RRF_K;
-const SPEAKER_DOC_CAP = 400;
+/** A speaker with at most this many passages has them ranked exactly, in memory. */
+const SMALL_SPEAKER = 2000;
 
 /**
  * Hybrid retrieval: HNSW (cosine) and FTS5 bm25 lists fused by reciprocal rank. When the question asks
@@ -42,17 +44,13 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   const candidates = opts.candidates ?? Math.max(50, opts.k * 5);
   const queryText = searchText(a);
   const vec = await deps.embedder.embedQuery(queryText);
-  const match = toMatchQuery(queryText);
+  const total = deps.index.size;
+  const match = toMatchQuery(queryText, deps.store, total);
   const mode = opts.mode ?? 'hybrid';
   const lists: number[][] = [];
   if (mode !== 'lexical') lists.push(deps.index.search(vec, candidates).map((r) => r.id));
   if (mode !== 'dense') lists.push(deps.store.lexicalSearch(match, candidates).map((r) => r.id));
-  if (a.speaker) {
-    const topicMatch = toMatchQuery(a.topicTerms.join(' ')) || match;
-    if (mode !== 'dense') lists.push(deps.store.lexicalSearchBySpeaker(topicMatch, a.speaker.id, candidates).map((r) => r.id));
-    const own = mode === 'lexical' ? [] : deps.store.chunkIdsBySpeaker(a.speaker.id, SPEAKER_DOC_CAP);
-    if (own.length) lists.push(exactRank(deps.store, own, vec).slice(0, candidates));
-  }
+  if (a.speaker) lists.push(...speakerLists(deps, a.speaker.id, a.topicTerms.join(' ') || queryText, vec, mode, candidates));
   const fused = new Map<number, number>();
   for (const list of lists) list.forEach((id, rank) => fused.set(id, (fused.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
   const chunks = deps.store.getChunks([...fused.keys()]);
@@ -64,7 +62,7 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
     return { ...c, speakers, speakerMatch, score: fused.get(c.id)! + (speakerMatch ? SPEAKER_BOOST : 0) + yearShift };
   });
   scored.sort((x, y) => y.score - x.score || x.id - y.id);
-  return collapseNearDuplicates(scored).slice(0, opts.k);
+  return collapseNearDuplicates(scored, 0.85, opts.k);
 }
 
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */
@@ -72,11 +70,47 @@ function searchText(a: QuestionAnalysis): string {
   return [a.question, ...a.actors.map((x) => x.name)].join(' ');
 }
 
-function exactRank(store: Store, ids: number[], query: number[]): number[] {
-  return store.vectorsOf(ids)
-    .map(({ id, vec }) => ({ id, s: dot(vec, query) }))
-    .sort((x, y) => y.s - x.s)
-    .map((x) => x.id);
+/**
+ * Ranked lists from the asked speaker's own documents (a UN speech, a ministry's statements): few
+ * enough passages are ranked exactly by vector and by idf-weighted topic words; a speaker with very
+ * many passages gets bm25 restricted to its documents instead.
+ */
+function speakerLists(deps: SearchDeps, actorId: string, topic: string, vec: number[], mode: string, n: number): number[][] {
+  const count = speakerCount(deps.store, actorId);
+  if (count === 0) return [];
+  if (count > SMALL_SPEAKER) {
+    return mode === 'dense' ? [] : [deps.store.lexicalSearchBySpeaker(toMatchQuery(topic, deps.store), actorId, n).map((r) => r.id)];
+  }
+  const own = deps.store.speakerChunks(actorId);
+  const lists: number[][] = [];
+  if (mode !== 'lexical') lists.push(own.map((c) => ({ id: c.id, s: dot(c.vec, vec) })).sort((x, y) => y.s - x.s).slice(0, n).map((x) => x.id));
+  if (mode !== 'dense') {
+    const words = queryWords(topic);
+    const df = words.length ? deps.store.documentFrequencies(words) : [];
+    const total = deps.index.size + 1;
+    const weights = new Map(words.map((w, i) => [stem(w), Math.log(1 + total / (df[i]! + 1))]));
+    const scored = own.map((c) => {
+      let s = 0;
+      for (const t of new Set(tokenize(c.text).map(stem))) s += weights.get(t) ?? 0;
+      return { id: c.id, s };
+    }).filter((x) => x.s > 0);
+    lists.push(scored.sort((x, y) => y.s - x.s).slice(0, n).map((x) => x.id));
+  }
+  return lists;
+}
+
+const speakerCounts = new WeakMap<Store, Map<string, number>>();
+function speakerCount(store: Store, actorId: string): number {
+  let m = speakerCounts.get(store);
+  if (!m) speakerCounts.set(store, (m = new Map()));
+  const key = `${store.version()}:${actorId}`;
+  let c = m.get(key);
+  if (c === undefined) {
+    if (m.size > 1000) m.clear();
+    c = store.speakerChunkCount(actorId);
+    m.set(key, c);
+  }
+  return c;
 }
 
 function dot(a: Float32Array, b: number[]): number {
@@ -86,9 +120,10 @@ function dot(a: Float32Array, b: number[]): number {
 }
 
 /** Drops passages whose words are nearly all in a better-ranked passage (syndicated copies, repeats). */
-export function collapseNearDuplicates<T extends { text: string }>(items: T[], threshold = 0.85): T[] {
+export function collapseNearDuplicates<T extends { text: string }>(items: T[], threshold = 0.85, limit = Infinity): T[] {
   const kept: { item: T; words: Set<string> }[] = [];
   for (const item of items) {
+    if (kept.length >= limit) break;
     const words = new Set(item.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     const dup = kept.some((k) => jaccard(k.words, words) >= threshold);
     if (!dup) kept.push({ item, words });
