@@ -1,10 +1,17 @@
-import type { Store } from '../corpus/store.js';
+import { isBusy, type Store } from '../corpus/store.js';
 import type { FeedbackEntry, FeedbackInput } from './app.js';
 
-/** Records that a question was answered (no text: only when, where, whether it abstained, how long). */
+/**
+ * Records that a question was answered (no text: only when, where, whether it abstained, how long).
+ * Best effort: while another process holds the write lock, the answer matters more than the log line.
+ */
 export function logQuestion(store: Store, channel: string, abstained: boolean, ms: number): void {
-  store.db.prepare('INSERT INTO questions (asked_at, channel, abstained, ms) VALUES (?, ?, ?, ?)')
-    .run(new Date().toISOString(), channel, abstained ? 1 : 0, ms);
+  try {
+    store.sql('INSERT INTO questions (asked_at, channel, abstained, ms) VALUES (?, ?, ?, ?)')
+      .run(new Date().toISOString(), channel, abstained ? 1 : 0, ms);
+  } catch (err) {
+    if (!isBusy(err)) throw err;
+  }
 }
 
 /** Questions answered and their median latency. */

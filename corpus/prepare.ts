@@ -25,7 +25,8 @@ export function prepareDocument(input: DocumentInput, override: DocumentMeta = {
   const meta: DocumentMeta = { ...input.meta };
   for (const [k, v] of Object.entries(override)) if (v !== undefined && v !== '') (meta as Record<string, unknown>)[k] = v;
   const text = input.text;
-  if (!text.trim()) throw new UserError('EMPTY_DOCUMENT', { what: input.origin });
+  // Zero-width spaces, joiners and soft hyphens survive trim(): a document needs a letter or a digit.
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new UserError('EMPTY_DOCUMENT', { what: input.origin });
   const hash = contentHash(text);
   const title = (meta.title ?? '').trim() || titleFromOrigin(input.origin) || firstWords(text);
   const id = meta.id?.trim() || `${slug(title)}-${hash.slice(0, 8)}`;

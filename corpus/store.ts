@@ -88,9 +88,17 @@ export class Store {
     this.sql("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'store_version'").run();
   }
 
-  /** Runs `fn` in one write transaction (all or nothing). */
+  /**
+   * Runs `fn` in one write transaction (all or nothing). Another process holding the write lock past
+   * the busy time-out is a STORE_BUSY `UserError`, not a raw SQLite error.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      if (isBusy(err)) throw new UserError('STORE_BUSY');
+      throw err;
+    }
   }
 
   findByHash(hash: string): StoredDocument | undefined {
@@ -265,6 +273,12 @@ export class Store {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** True for SQLite's "database is locked" errors. */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
 }
 
 /** Float32 vector as a BLOB (little-endian, as the machine stores it). */
