@@ -1,8 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { composeWithClaims } from '../answer/claims-answer.js';
 import { composeExtractive } from '../answer/extractive.js';
+import { llmComposerFrom } from '../answer/llm/index.js';
 import type { Answer } from '../answer/types.js';
 import { Gazetteer, type AliasFile } from '../claims/actors.js';
+import { listLedger, refreshLedger } from '../claims/app-ledger.js';
+import { ClaimLedger } from '../claims/ledger-store.js';
+import { syncLedger } from '../claims/pipeline.js';
+import { reviewClaim } from '../claims/reviews.js';
 import { loadBytes, loadPath, loadText, loadUrl, type LoadOptions } from '../corpus/loaders/index.js';
 import { Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
@@ -11,7 +17,7 @@ import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
 import { analyzeQuestion } from '../retrieval/question.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
-import { createEmbedder } from './embedder.js';
+import { openEmbedder } from './embedder.js';
 import { UserError } from './errors.js';
 import { ingestDocuments, type IngestDeps } from './ingest.js';
 import { bundledDocumentsDir } from './paths.js';
@@ -43,10 +49,14 @@ export interface CreateAppOptions {
 export async function createApp(config: Config, opts: CreateAppOptions = {}): Promise<AppInternals> {
   const store = Store.open(config.dataDir);
   try {
-    const embedder = createEmbedder(config);
+    const embedder = await openEmbedder(config);
+    // ANSWER_MODE=llm: settings checked now, the provider package loaded on the first question.
+    const llm = config.ANSWER_MODE === 'llm' ? llmComposerFrom(config) : undefined;
     const gazetteer = new Gazetteer(readAliases(config.dataDir));
     const { index } = await openIndex(store, embedder, config.dataDir);
     const deps: IngestDeps = { store, embedder, index, gazetteer };
+    const ledger = new ClaimLedger(store);
+    syncLedger(store, gazetteer);
     const loadOptions: LoadOptions = {
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
     };
@@ -81,11 +91,15 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         const t1 = performance.now();
         const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
         const t2 = performance.now();
-        const composed = composeExtractive(analysis, chunks);
+        refreshLedger(store, ledger);
+        const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks));
+        // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
+        const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
+        const sent = llmResult?.answer ?? composed;
         const t3 = performance.now();
         const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
-        logQuestion(store, ask.channel ?? 'api', composed.abstained, timings.totalMs);
-        return { ...composed, question: q, mode: 'extractive', timings };
+        logQuestion(store, ask.channel ?? 'api', sent.abstained, timings.totalMs);
+        return { ...sent, question: q, mode: llmResult?.mode ?? 'extractive', timings };
       },
       async addDocument(source: AddSource, meta?: DocumentMeta) {
         const doc = await loadSource(source, loadOptions);
@@ -94,7 +108,12 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         return res!;
       },
       async removeDocument(id: string) {
-        deps.index.remove(store.removeDocument(id));
+        // The document's claims go with it (cascade); the claims they fed are derived again in the same transaction.
+        deps.index.remove(store.transaction(() => {
+          const removed = store.removeDocument(id);
+          ledger.refresh();
+          return removed;
+        }));
         deps.index.storeVersion = store.version();
         dirty = true;
         await saveIndex();
@@ -120,12 +139,12 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       },
       stats() {
         const { documents, chunks } = store.counts();
-        return { documents, chunks, claims: 0, indexSize: deps.index.size, ...questionStats(store) };
+        return { documents, chunks, claims: ledger.count(), indexSize: deps.index.size, ...questionStats(store) };
       },
       recordFeedback: (input) => recordFeedback(store, input),
       listFeedback: (limit) => listFeedback(store, limit),
-      listClaims: () => [],
-      reviewClaim: (input) => { throw new UserError('CLAIM_NOT_FOUND', { id: input.claimId }); },
+      listClaims: (filter) => listLedger(store, ledger, gazetteer, filter),
+      reviewClaim: (input) => reviewClaim(store, ledger, input),
       async close() {
         if (closed) return;
         closed = true;

@@ -37,6 +37,9 @@ export const ERRORS = {
   REVIEW_NOTE_REQUIRED: 'A review needs a note saying why (for example --note "Confirmed by the ministry\'s own statement").',
   REVIEW_BAD_EVIDENCE: 'The evidence must be an http(s) URL (got "{evidence}").',
   CLAIM_BAD_STATUS: 'Unknown claim status "{status}". Use one of: {allowed}.',
+  MODEL_PACKAGE_MISSING: '{pkg} is not installed, and {setting} needs it. Install it with: {command}',
+  MODEL_UNAVAILABLE: 'Could not load the model {model}: {detail}',
+  EMBEDDINGS_FAILED: 'The embedding provider {provider} failed: {detail}',
 } as const;
 
 /** A code from the error catalogue. */

@@ -1,5 +1,8 @@
 import type { Gazetteer } from '../claims/actors.js';
 import { attributeSentences } from '../claims/attribution.js';
+import type { ExtractedMention } from '../claims/extract.js';
+import { ClaimLedger } from '../claims/ledger-store.js';
+import { documentClaims, ledgerDoc } from '../claims/pipeline.js';
 import { prepareDocument, type PreparedDocument } from '../corpus/prepare.js';
 import type { NewChunk, Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
@@ -25,7 +28,7 @@ export interface IngestDeps {
 export async function ingestDocuments(deps: IngestDeps, inputs: readonly DocumentInput[], override?: DocumentMeta,
   onReject?: (input: DocumentInput, err: UserError) => void): Promise<AddResult[]> {
   const results: AddResult[] = [];
-  const fresh: { prepared: PreparedDocument; chunks: NewChunk[]; result: AddResult }[] = [];
+  const fresh: { prepared: PreparedDocument; chunks: NewChunk[]; claims: ExtractedMention[]; result: AddResult }[] = [];
   const batchIds = new Map<string, string>();
   const batchHashes = new Map<string, string>();
   for (const input of inputs) {
@@ -49,22 +52,28 @@ export async function ingestDocuments(deps: IngestDeps, inputs: readonly Documen
     if (deps.store.getDocument(doc.id) || batchIds.has(doc.id)) throw new UserError('DUPLICATE_ID', { id: doc.id });
     batchIds.set(doc.id, doc.contentHash);
     batchHashes.set(doc.contentHash, doc.id);
-    const chunks = await embedChunks(deps, prepared);
+    const { chunks, claims } = await embedChunks(deps, prepared);
     const result: AddResult = { id: doc.id, title: doc.title, added: true, chunks: chunks.length };
-    fresh.push({ prepared, chunks, result });
+    fresh.push({ prepared, chunks, claims, result });
     results.push(result);
   }
-  const ids = deps.store.insertDocuments(fresh.map((f) => ({
-    doc: { ...f.prepared.doc, speakerId: f.prepared.doc.speaker ? deps.gazetteer.resolve(f.prepared.doc.speaker)?.id : undefined },
-    chunks: f.chunks,
-  })));
+  // The claim ledger is written in the same transaction as the documents (nested: a savepoint).
+  const ledger = new ClaimLedger(deps.store);
+  const ids = deps.store.transaction(() => {
+    const inserted = deps.store.insertDocuments(fresh.map((f) => ({
+      doc: { ...f.prepared.doc, speakerId: f.prepared.doc.speaker ? deps.gazetteer.resolve(f.prepared.doc.speaker)?.id : undefined },
+      chunks: f.chunks,
+    })));
+    for (const f of fresh) ledger.addDocument(ledgerDoc(f.prepared.doc, deps.gazetteer), f.claims);
+    return inserted;
+  });
   const vectors = fresh.flatMap((f, i) => f.chunks.map((c, j) => ({ id: ids[i]![j]!, vec: c.vec })));
   deps.index.add(vectors);
   deps.index.storeVersion = deps.store.version();
   return results;
 }
 
-async function embedChunks(deps: IngestDeps, prepared: PreparedDocument): Promise<NewChunk[]> {
+async function embedChunks(deps: IngestDeps, prepared: PreparedDocument): Promise<{ chunks: NewChunk[]; claims: ExtractedMention[] }> {
   const { doc, chunks } = prepared;
   const docSpeaker = doc.speaker ? deps.gazetteer.resolve(doc.speaker) : undefined;
   const sentences = chunks.flatMap((c) => c.sentences);
@@ -72,7 +81,7 @@ async function embedChunks(deps: IngestDeps, prepared: PreparedDocument): Promis
   // The title travels with every passage: "Russo-Ukrainian war (2025-12-22)" says what a short item is about.
   const vecs = await deps.embedder.embedDocuments(chunks.map((c) => `${doc.title}\n${doc.text.slice(c.start, c.end)}`));
   let k = 0;
-  return chunks.map((c, ord) => {
+  const stored = chunks.map((c, ord) => {
     const speakers: SentenceSpeaker[] = c.sentences.map(() => {
       const a = attributions[k++]!;
       return { start: a.start, end: a.end, actor: a.speaker?.id, cue: a.cue, via: a.via };
@@ -82,4 +91,5 @@ async function embedChunks(deps: IngestDeps, prepared: PreparedDocument): Promis
       vec: Float32Array.from(vecs[ord]!), attrib: encodeSpeakers(speakers),
     };
   });
+  return { chunks: stored, claims: documentClaims(doc.id, doc.text, attributions) };
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { UserError } from '../app/errors.js';
 import path from 'node:path';
 import { projectRoot } from '../app/paths.js';
 
@@ -24,8 +25,12 @@ export interface ActorMention {
 
 interface Entry { actor: Actor; via: MentionKind; caseSensitive: boolean }
 
-/** Extra aliases a maintainer can add without code: `{ "ACTOR_ID": ["alias", ...] }`. */
-export type AliasFile = Record<string, string[]>;
+/**
+ * Extra aliases a maintainer can add without code (`DATA_DIR/aliases.json`, see claims/README.md):
+ * `{ "RUS": ["Rossiya"] }` adds aliases to a known actor (ISO 3166 alpha-3 code or body id);
+ * `{ "WAGNER": { "name": "Wagner Group", "aliases": ["Wagner"] } }` adds a new body.
+ */
+export type AliasFile = Record<string, string[] | { name: string; aliases?: string[] }>;
 
 interface CountryRecord {
   cca3: string; name: { common: string; official: string }; altSpellings: string[];
@@ -71,7 +76,25 @@ export class Gazetteer {
     }
     for (const [id, aliases] of Object.entries(data.countryAliases)) this.addAll(id, aliases, 'alias');
     for (const [id, names] of Object.entries(data.persons)) this.addAll(id, names, 'person');
-    for (const [id, aliases] of Object.entries(extra)) this.addAll(id, aliases, 'alias');
+    for (const [id, value] of Object.entries(extra)) this.addExtra(id, value);
+  }
+
+  private addExtra(id: string, value: unknown): void {
+    const bad = (detail: string) => new UserError('CONFIG_INVALID', { detail: `aliases.json, "${id}": ${detail}` });
+    const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((a) => typeof a === 'string' && a.trim() !== '');
+    if (strings(value)) {
+      if (!this.actors.has(id)) throw bad('unknown actor id; give {"name": ..., "aliases": [...]} to add a new one');
+      this.addAll(id, value, 'alias', true);
+      return;
+    }
+    const v = value as { name?: unknown; aliases?: unknown } | null;
+    if (!v || typeof v !== 'object' || typeof v.name !== 'string' || !v.name.trim() || (v.aliases !== undefined && !strings(v.aliases))) {
+      throw bad('expected a list of aliases or {"name": "...", "aliases": ["..."]}');
+    }
+    if (!/^[A-Z0-9_]{2,20}$/.test(id)) throw bad('a new actor id is 2-20 capital letters, digits or _');
+    const actor = this.actors.get(id) ?? { id, name: v.name.trim(), kind: 'body' as const };
+    this.actors.set(id, actor);
+    this.addAll(id, [v.name, ...((v.aliases as string[] | undefined) ?? [])], 'name', true);
   }
 
   /** The actor with this id, or whose name or alias this is. */
@@ -119,15 +142,16 @@ export class Gazetteer {
     return e;
   }
 
-  private addAll(id: string, aliases: string[], via: MentionKind): void {
+  private addAll(id: string, aliases: string[], via: MentionKind, override = false): void {
     const actor = this.actors.get(id);
     if (!actor) throw new Error(`Unknown actor id in gazetteer data: ${id}`);
-    for (const a of aliases) this.add(a, actor, via);
+    for (const a of aliases) this.add(a, actor, via, override);
   }
 
-  private add(alias: string, actor: Actor, via: MentionKind): void {
+  /** Registers an alias; the first registration wins unless `override` (a maintainer's alias). */
+  private add(alias: string, actor: Actor, via: MentionKind, override = false): void {
     const key = norm(alias);
-    if (!key || this.entries.has(key)) return;
+    if (!key || (!override && this.entries.has(key))) return;
     // Short all-capital aliases (US, UN, WHO, AU) must match in capitals: "us" and "who" are words.
     const caseSensitive = /^[A-Z.]{2,5}$/.test(alias);
     this.entries.set(key, { actor, via, caseSensitive });

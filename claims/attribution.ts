@@ -1,5 +1,32 @@
 import type { Span } from '../corpus/sentences.js';
 import type { Actor, ActorMention, Gazetteer } from './actors.js';
+import { cueVerb, type StanceLabel } from './cues.js';
+import { DocumentMentions } from './person-links.js';
+import { contentAfter, contentOf, nounEvents, quoteSpans, trim } from './speech-spans.js';
+import { subjectAfter, subjectBefore } from './subjects.js';
+
+/** One act of speech in a sentence: source - cue - content. Offsets are into the document text. */
+export interface SpeechEvent {
+  speaker?: Actor;
+  /** Further speakers of a coordinated subject ("Canada, the EU and Turkey call for ..."). */
+  coSpeakers: Actor[];
+  /** An unnamed source ("diplomats", "analysts") when nobody in the gazetteer speaks. */
+  sourceText?: string;
+  /** Start of the words naming the source, when they are in this sentence. */
+  sourceStart?: number;
+  /** The reporting verb or noun as written, lower-case ("condemned", "according to", "condemnation"). */
+  cue: string;
+  /** The stance the cue word itself usually expresses. */
+  cueStance: StanceLabel;
+  cueStart: number;
+  cueEnd: number;
+  /** What was said. */
+  content: Span;
+  mode: 'direct' | 'indirect' | 'according' | 'noun';
+  via: 'explicit' | 'coreference' | 'document';
+  /** A participle or coordinated verb of the event before ("..., calling for de-escalation"). */
+  secondary: boolean;
+}
 
 /** Who speaks in one sentence, and how we know. */
 export interface Attribution extends Span {
@@ -7,71 +34,139 @@ export interface Attribution extends Span {
   /** The reporting verb or noun ("condemned", "urged", "according to"). */
   cue?: string;
   via: 'explicit' | 'coreference' | 'document' | 'none';
+  /** Every speech event in the sentence, in reading order. */
+  events: SpeechEvent[];
+  /** Actor mentions of the sentence, offsets into the document text. */
+  mentions: ActorMention[];
 }
 
-const CUE_VERBS = new Set(('say says said state states stated condemn condemns condemned urge urges urged call calls called ' +
-  'emphasize emphasizes emphasized emphasise emphasises emphasised stress stresses stressed assert asserts asserted ' +
-  'warn warns warned reject rejects rejected deny denies denied accuse accuses accused add adds added announce announces ' +
-  'announced claim claims claimed insist insists insisted note notes noted argue argues argued declare declares declared ' +
-  'describe describes described express expresses expressed welcome welcomes welcomed praise praises praised criticize ' +
-  'criticizes criticized criticise criticises criticised demand demands demanded reiterate reiterates reiterated affirm ' +
-  'affirms affirmed confirm confirms confirmed report reports reported tell tells told tweeted posted dismiss dismisses ' +
-  'dismissed allege alleges alleged vow vows vowed pledge pledges pledged threaten threatens threatened appeal appeals ' +
-  'appealed acknowledge acknowledges acknowledged suggest suggests suggested propose proposes proposed blame blames blamed ' +
-  'hail hails hailed deplore deplores deplored denounce denounces denounced respond responds responded').split(' '));
+const NOUN_BEFORE = new Set('the a an this these those its their his her our your such any no every each another'.split(' '));
+const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|not|widely)\s+)?$/i;
+const COREF_WINDOW = 4;
+const OFFICIAL = /\b(?:Secretary|Official|Ambassador|Minister|Envoy|Deputy|Spokesperson|Spokesman|Spokeswoman|Representative|Administrator|Counselor|Director|Coordinator)\b/;
 
-const CUE_NOUNS = /^(condemnation|statement|call|calls|position|response|reaction|remarks|denial|accusation|accusations|claim|claims|appeal|warning|view)$/i;
-const COREF_SUBJECT = /^(the\s+)?(ministry|government|foreign ministry|spokesperson|spokesman|spokeswoman|statement|president|prime minister|minister|official|officials|embassy|leader|he|she|they|it)\b/i;
-const WINDOW = 14;
+interface Last { actor: Actor; sentence: number; person: boolean }
 
 /**
- * Attributes each sentence of a document to its speaker: the nearest actor before a reporting verb
- * ("Russian Foreign Minister Sergey Lavrov asserted"), "according to X", a possessive statement noun
- * ("Pakistan's condemnation"), a short coreference ("The ministry urged ...") to the last speaker, or
- * the document's own speaker (a UN speech, a ministry's statement).
+ * Attributes each sentence of a document: its speech events (who, which reporting verb or noun, what),
+ * direct and indirect speech, "according to X", possessive statement nouns ("Pakistan's condemnation"),
+ * short coreference ("The ministry urged ...", "he added") to the last compatible speaker within a few
+ * sentences, and the document's own speaker (a UN speech, a ministry's statement) for the rest.
+ * Persons introduced with a country and a title are linked to that country for the rest of the document.
  */
 export function attributeSentences(text: string, sentences: readonly Span[], gazetteer: Gazetteer, docSpeaker?: Actor): Attribution[] {
-  let last: Actor | undefined;
-  return sentences.map((s) => {
-    const sentence = text.slice(s.start, s.end);
-    const mentions = gazetteer.find(sentence);
-    const found = explicit(sentence, mentions);
-    if (found) {
-      last = found.speaker;
-      return { ...s, ...found, via: 'explicit' as const };
+  const dm = new DocumentMentions(gazetteer);
+  let last: Last | undefined;
+  let lastPerson: Last | undefined;
+  return sentences.map((span, index) => {
+    const s = text.slice(span.start, span.end);
+    const local = dm.find(s);
+    const events = sentenceEvents(s, local, (subject) => {
+      if (subject.firstPerson && docSpeaker) return { actor: docSpeaker, via: 'document' as const };
+      const ref = subject.person && lastPerson && index - lastPerson.sentence <= COREF_WINDOW ? lastPerson : last;
+      if (ref && index - ref.sentence <= COREF_WINDOW) return { actor: ref.actor, via: 'coreference' as const };
+      return docSpeaker ? { actor: docSpeaker, via: 'document' as const } : undefined;
+    }).map((e) => shift(ownOfficial(e, docSpeaker), span.start));
+    for (const e of events) {
+      if (!e.speaker) continue;
+      const person = e.via === 'explicit' && local.some((m) => m.actor.id === e.speaker!.id && m.via === 'person');
+      last = { actor: e.speaker, sentence: index, person };
+      if (person) lastPerson = last;
     }
-    const coref = COREF_SUBJECT.exec(sentence);
-    if (coref && last) {
-      const cue = firstCue(sentence.slice(coref[0].length), 0, 6);
-      if (cue) return { ...s, speaker: last, cue, via: 'coreference' as const };
-    }
-    if (docSpeaker) return { ...s, speaker: docSpeaker, via: 'document' as const };
-    return { ...s, via: 'none' as const };
+    const mentions = local.map((m) => ({ ...m, start: m.start + span.start, end: m.end + span.start }));
+    const primary = events.find((e) => e.speaker);
+    if (primary) return { ...span, speaker: primary.speaker, cue: primary.cue, via: primary.via, events, mentions };
+    if (docSpeaker) return { ...span, speaker: docSpeaker, via: 'document' as const, events, mentions };
+    return { ...span, via: 'none' as const, events, mentions };
   });
 }
 
-function explicit(sentence: string, mentions: ActorMention[]): { speaker: Actor; cue: string } | undefined {
-  const according = /\baccording to\s+/i.exec(sentence);
-  if (according) {
-    const m = mentions.find((x) => x.start >= according.index + according[0].length && x.start <= according.index + according[0].length + 40);
-    if (m) return { speaker: m.actor, cue: 'according to' };
+type Resolve = (a: { firstPerson: boolean; person: boolean; word: string }) => { actor: Actor; via: 'coreference' | 'document' } | undefined;
+
+/** The speech events of one sentence (offsets relative to the sentence). */
+function sentenceEvents(s: string, mentions: ActorMention[], resolve: Resolve): SpeechEvent[] {
+  const quotes = quoteSpans(s);
+  const inQuote = (i: number) => quotes.some((q) => i > q.start && i < q.end);
+  const events: SpeechEvent[] = [];
+  const according = /\baccording to\s+/gi;
+  for (const m of s.matchAll(according)) {
+    const at = m.index + m[0].length;
+    const who = mentions.find((x) => x.start >= at && x.start <= at + 40);
+    const name = who ? undefined : /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*\s*){1,4})/u.exec(s.slice(at))?.[1]?.trim();
+    const atStart = s.slice(0, m.index).trim().length === 0 || /^[\s,]*$/.test(s.slice(0, m.index).replace(/^\S+\s*—\s*/, ''));
+    const phraseEnd = atStart ? Math.max(s.indexOf(',', at), at) : s.length;
+    const content = atStart ? { start: phraseEnd + 1, end: s.length } : { start: 0, end: m.index };
+    events.push({ speaker: who?.actor, coSpeakers: [], sourceText: name, sourceStart: at, cue: 'according to', cueStance: 'statement',
+      cueStart: m.index, cueEnd: m.index + 12, content: trim(s, content), mode: 'according', via: 'explicit', secondary: false });
   }
-  for (const m of mentions) {
-    const after = sentence.slice(m.end);
-    const possessive = /^['’]s?\s+(\w+)/.exec(after);
-    if (possessive && CUE_NOUNS.test(possessive[1]!)) return { speaker: m.actor, cue: possessive[1]!.toLowerCase() };
-    const cue = firstCue(after, 0, WINDOW);
-    if (!cue) continue;
-    // The nearest actor before the verb speaks: skip this mention if another one comes before the verb.
-    const cueAt = m.end + after.toLowerCase().search(new RegExp(`\\b${cue}\\b`));
-    const closer = mentions.find((x) => x.start > m.start && x.end <= cueAt);
-    return { speaker: (closer ?? m).actor, cue };
+  for (const w of s.matchAll(/[\p{L}]+(?:['’-][\p{L}]+)*/gu)) {
+    const cue = cueVerb(w[0]);
+    if (!cue || inQuote(w.index)) continue;
+    // "United States", "Press Secretary": a capitalised word inside a name is not a verb.
+    if (/^\p{Lu}/u.test(w[0]) && (w.index > 0 || mentions.some((m) => w.index >= m.start && w.index < m.end))) continue;
+    const prevWord = /([\p{L}]+)[\s]*$/u.exec(s.slice(0, w.index))?.[1]?.toLowerCase();
+    if (prevWord && NOUN_BEFORE.has(prevWord)) continue;
+    // Passives ("is reported to", "soldiers said to be surrounded", "designated by") are not speech by the subject.
+    if (PASSIVE.test(s.slice(0, w.index)) || /^\s+(?:to\s+(?:be|have\s+been)\b|by\b)/.test(s.slice(w.index + w[0].length)) && /(?:ed|said|told)$/.test(w[0])) continue;
+    const cueEnd = w.index + w[0].length;
+    const prev = events.filter((e) => !e.secondary && e.mode !== 'according').at(-1);
+    const base = { coSpeakers: [] as Actor[], cue: w[0].toLowerCase(), cueStance: cue.stance, cueStart: w.index, cueEnd, secondary: false };
+    // "..., calling for de-escalation" / "... and says": the same speaker goes on.
+    if (prev && (/ing$/.test(w[0]) && /,\s*$/.test(s.slice(0, w.index)) || /\s(?:and|while|before|after)\s+(?:\w+ly\s+)?$/.test(s.slice(prev.cueEnd, w.index)))) {
+      events.push({ ...base, speaker: prev.speaker, sourceText: prev.sourceText, content: contentAfter(s, cueEnd),
+        mode: 'indirect', via: prev.via, secondary: true });
+      continue;
+    }
+    const inverted = /[”"],?\s*$|,\s*$/.test(s.slice(0, w.index)) ? subjectAfter(s, cueEnd, mentions) : undefined;
+    if (inverted) {
+      const q = quotes.filter((x) => x.end <= w.index).at(-1);
+      events.push({ ...base, speaker: inverted.actor, sourceStart: inverted.start, content: q ? { start: q.start + 1, end: q.end - 1 } : trim(s, { start: 0, end: w.index }),
+        mode: q ? 'direct' : 'indirect', via: 'explicit' });
+      continue;
+    }
+    const from = prev ? prev.cueEnd : 0;
+    const subj = subjectBefore(s, w.index, mentions, from);
+    let ev: SpeechEvent | undefined;
+    if (subj.kind === 'actor') {
+      ev = { ...base, speaker: subj.mention.actor, coSpeakers: subj.coordinated.map((x) => x.actor), sourceStart: (subj.coordinated[0] ?? subj.mention).start,
+        content: contentOf(s, w.index, cueEnd, (subj.coordinated[0] ?? subj.mention).start, quotes), mode: 'indirect', via: 'explicit' };
+    } else if (subj.kind === 'anaphor') {
+      // An unresolved pronoun ("after they allegedly posted") is nobody's statement.
+      const r = resolve(subj);
+      if (r) ev = { ...base, speaker: r.actor, sourceStart: subj.start, content: contentOf(s, w.index, cueEnd, subj.start, quotes), mode: 'indirect', via: r.via };
+      else if (!/^(?:he|she|they|it|we|i)$/.test(subj.word)) {
+        ev = { ...base, sourceText: subj.word.replace(/^the\s+/, ''), sourceStart: subj.start, content: contentOf(s, w.index, cueEnd, subj.start, quotes), mode: 'indirect', via: 'explicit' };
+      }
+    } else if (subj.kind === 'unnamed') {
+      ev = { ...base, sourceText: subj.text, sourceStart: subj.start, content: contentOf(s, w.index, cueEnd, subj.start, quotes), mode: 'indirect', via: 'explicit' };
+    }
+    if (ev) {
+      if (quotes.some((q) => q.start >= ev!.content.start && q.end <= ev!.content.end && q.end - q.start > (ev!.content.end - ev!.content.start) * 0.6)) ev.mode = 'direct';
+      events.push(ev);
+    }
   }
-  return undefined;
+  if (!events.some((e) => e.speaker || e.sourceText)) events.push(...nounEvents(s, mentions));
+  events.sort((a, b) => a.cueStart - b.cueStart);
+  // Content of an event stops where the next event's source (or a coordinated verb, "... and vows") begins.
+  for (let i = 0; i + 1 < events.length; i++) {
+    const next = events[i + 1]!;
+    let stop = next.secondary ? next.cueStart : next.sourceStart ?? next.cueStart;
+    if (next.secondary) stop = s.slice(0, stop).search(/(?:,\s*|\s+and\s+|\s+while\s+)(?:\w+ly\s+)?$/) >= 0 ? s.slice(0, stop).search(/(?:,\s*|\s+and\s+|\s+while\s+)(?:\w+ly\s+)?$/) : stop;
+    const e = events[i]!;
+    if (e.content.end > stop && stop > e.content.start) e.content = trim(s, { start: e.content.start, end: stop });
+  }
+  return events;
 }
 
-function firstCue(s: string, from: number, maxWords: number): string | undefined {
-  const words = s.slice(from).toLowerCase().match(/[a-z]+/g) ?? [];
-  for (const w of words.slice(0, maxWords)) if (CUE_VERBS.has(w)) return w;
-  return undefined;
+/** In a speaker's own document, a titled official it does not name otherwise ("Senior Bureau Official Moy") speaks for it. */
+function ownOfficial(e: SpeechEvent, docSpeaker?: Actor): SpeechEvent {
+  if (e.speaker || !e.sourceText || !docSpeaker || !OFFICIAL.test(e.sourceText)) return e;
+  return { ...e, speaker: docSpeaker, sourceText: undefined, via: 'document' };
+}
+
+function shift(e: SpeechEvent, by: number): SpeechEvent {
+  return {
+    ...e, cueStart: e.cueStart + by, cueEnd: e.cueEnd + by, sourceStart: e.sourceStart === undefined ? undefined : e.sourceStart + by,
+    content: { start: e.content.start + by, end: e.content.end + by },
+  };
 }

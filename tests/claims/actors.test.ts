@@ -34,3 +34,19 @@ describe('Gazetteer', () => {
     expect(g.resolve('Atlantis')).toBeUndefined();
   });
 });
+
+describe('maintainer aliases (DATA_DIR/aliases.json)', () => {
+  it('GIVEN aliases for a known actor and a new body THEN both resolve; a maintainer alias overrides a bundled one', () => {
+    const m = new Gazetteer({ COD: ['Congolese'], RUS: ['Rossiya'], WAGNER: { name: 'Wagner Group', aliases: ['Wagner'] } });
+    expect(m.find('Rossiya said; Wagner fighters; Congolese troops').map((x) => `${x.surface}=${x.actor.id}`))
+      .toEqual(['Rossiya=RUS', 'Wagner=WAGNER', 'Congolese=COD']);
+    expect(m.resolve('Wagner Group')?.name).toBe('Wagner Group');
+    expect(m.resolve('WAGNER')?.kind).toBe('body');
+  });
+
+  it('GIVEN an unknown id or a malformed entry THEN a configuration error naming it', () => {
+    expect(() => new Gazetteer({ XYZ: ['x'] })).toThrow(/aliases.json, "XYZ": unknown actor id/);
+    expect(() => new Gazetteer({ RUS: 'Rossiya' } as never)).toThrow(/aliases.json, "RUS": expected a list/);
+    expect(() => new Gazetteer({ 'bad id': { name: 'X' } })).toThrow(/capital letters/);
+  });
+});

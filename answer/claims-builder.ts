@@ -1,0 +1,82 @@
+import type { LedgerEntry, LedgerFilter } from '../claims/ledger-store.js';
+import { citationOf, sideLabel } from './claims-phrases.js';
+import type { Answer, AnswerClaim, Citation } from './types.js';
+
+/** What the claim composers read from the ledger (the `ClaimLedger` of claims/ledger-store.ts). */
+export interface ClaimSource {
+  inSpan(docId: string, start: number, end: number): LedgerEntry[];
+  list(f: LedgerFilter): LedgerEntry[];
+}
+
+/** An answer without the fields `answer()` adds. */
+export type ComposedAnswer = Omit<Answer, 'timings' | 'mode'>;
+
+/** Collects citations (one per exact span) and the claims an answer touches, with their citation numbers. */
+export class AnswerBuilder {
+  readonly citations: Citation[];
+  readonly claims: AnswerClaim[];
+
+  constructor(base?: Pick<Answer, 'citations' | 'claims'>) {
+    this.citations = [...(base?.citations ?? [])];
+    this.claims = (base?.claims ?? []).map((c) => ({ ...c, citations: [...c.citations] }));
+  }
+
+  /** The citation number of an entry's text, adding a citation when the span is not cited yet. */
+  cite(e: LedgerEntry): number {
+    const same = this.citations.find((c) => c.docId === e.docId && c.start === e.start && c.end === e.end);
+    if (same) {
+      this.claim(e, same.n);
+      return same.n;
+    }
+    const n = this.citations.length + 1;
+    this.citations.push(citationOf(e, n));
+    this.claim(e, n);
+    return n;
+  }
+
+  /** Records that the answer touches an entry's claim, citing `n`. */
+  claim(e: LedgerEntry, n: number): void {
+    const existing = this.claims.find((c) => c.id === e.id);
+    if (existing) {
+      if (!existing.citations.includes(n)) existing.citations.push(n);
+      return;
+    }
+    this.claims.push({
+      id: e.id, text: e.text, speaker: e.speaker ?? (e.source ? `unnamed: ${e.source}` : undefined), stance: e.stance,
+      status: e.status, citations: [n], note: noteOf(e),
+    });
+  }
+
+  /** "• Russia alleges it: “...” [1]" */
+  bullet(e: LedgerEntry): string {
+    return `• ${sideLabel(e)}: “${e.text}” [${this.cite(e)}]`;
+  }
+}
+
+function noteOf(e: LedgerEntry): string | undefined {
+  const parts: string[] = [];
+  if (e.review) parts.push(`reviewed by ${e.review.reviewer}: ${e.review.note}${e.review.evidence ? ` (${e.review.evidence})` : ''}`);
+  if (e.about) parts.push(`refers to claim ${e.about.id}, which is ${e.about.status}`);
+  if (!e.review && (e.status === 'disputed' || e.status === 'unverified')) parts.push(e.reason);
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+/** Entries of a claim, best representatives first: per (speaker, role) group the longest text, assertions before denials. */
+export function representatives(entries: readonly LedgerEntry[], perGroup = 1, max = 4): LedgerEntry[] {
+  const groups = new Map<string, LedgerEntry[]>();
+  for (const e of entries) {
+    const key = `${e.role}:${e.speakerId ?? e.source ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const order = { assertion: 0, denial: 1, reaction: 2 } as const;
+  return [...groups.values()]
+    .sort((x, y) => order[x[0]!.role] - order[y[0]!.role])
+    .flatMap((g) => [...g].sort((x, y) => y.text.length - x.text.length).slice(0, perGroup))
+    .slice(0, max);
+}
+
+/** Ledger entries inside the retrieved passages, in passage order, each once. */
+export function entriesIn(source: ClaimSource, chunks: readonly { docId: string; start: number; end: number }[]): LedgerEntry[] {
+  const seen = new Set<string>();
+  return chunks.flatMap((c) => source.inSpan(c.docId, c.start, c.end)).filter((e) => !seen.has(e.id) && seen.add(e.id));
+}

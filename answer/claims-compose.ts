@@ -1,0 +1,151 @@
+import type { ClaimStatus } from './types.js';
+import type { LedgerEntry } from '../claims/ledger-store.js';
+import { eventClassOf } from '../claims/signature.js';
+import { stanceOfVerb } from '../claims/stance.js';
+import type { RetrievedChunk } from '../retrieval/hybrid.js';
+import { terms, type QuestionAnalysis } from '../retrieval/question.js';
+import { AnswerBuilder, entriesIn, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
+import { list, presuppositionLine, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
+
+/** Share of the question's topic words an entry must contain to be about the question. */
+const MIN_RELEVANCE = 0.5;
+const MAX_CLAIMS = 5;
+const STATUS_WORDS = new Set(['disput', 'unverifi', 'verifi', 'refut', 'contest', 'alleg', 'allegation', 'claim', 'still', 'what', 'which']);
+
+/**
+ * Answers from the claim ledger: "Did Y happen? / Is it true that ...?" (the claim's status and both
+ * sides, quoted), "Who condemned / denied / accused ...?" (the actors with that stance, and the status of
+ * what they reacted to), "What is disputed / unverified?" (the claims with that status). Returns undefined
+ * when the ledger holds nothing on the question, so the extractive composer can try.
+ */
+export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
+  if (a.intent === 'verify') return verify(a, chunks, ledger);
+  if (a.intent === 'who') return who(a, chunks, ledger);
+  if (a.intent === 'status') return status(a, chunks, ledger);
+  return undefined;
+}
+
+function verify(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
+  const pool = entriesIn(ledger, chunks);
+  // "Did Pakistan condemn ...?" asks about a statement; "Did Ukraine attack ...?" about the event it refers to.
+  const asked = a.question.split(/\s+/).map((w) => stanceOfVerb(w.replace(/\W+$/, ''))).filter((x) => x && x !== 'statement');
+  const best = new Map<string, number>();
+  for (const e of pool) {
+    const own = e.kind === 'event' || asked.includes(e.stance as never);
+    const key = own || !e.about ? e.claimId : e.about.id;
+    const score = relevance(e, a.topicTerms) * (own || e.about ? 1 : 0.5) + (e.kind === 'event' ? 0.01 : 0);
+    best.set(key, Math.max(best.get(key) ?? 0, score));
+  }
+  const top = [...best].sort((x, y) => y[1] - x[1])[0];
+  if (!top || top[1] < MIN_RELEVANCE) return undefined;
+  const members = ledger.list({ claimId: top[0] });
+  if (members.length === 0) return undefined;
+  const b = new AnswerBuilder();
+  const reps = representatives(members, 2, 6);
+  const bullets = reps.map((e) => b.bullet(e));
+  const refs = refsOf(b, reps.filter((e) => e.role !== 'reaction').slice(0, 1).concat(reps.filter((e) => e.role === 'denial').slice(0, 1)));
+  const lines = [statusLine(members[0]!.status, members, refs || `[${b.cite(reps[0]!)}]`), ...bullets];
+  const about = members[0]!.about;
+  if (about && ['disputed', 'unverified', 'refuted'].includes(about.status)) lines.push(aboutLine(b, ledger, members[0]!, about));
+  return done(a, b, lines);
+}
+
+function who(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
+  const stance = a.stanceVerb ? stanceOfVerb(a.stanceVerb) : undefined;
+  if (!stance || stance === 'statement') return undefined;
+  const pool = entriesIn(ledger, chunks);
+  const topic = a.topicTerms;
+  const matches = (e: LedgerEntry) => e.stance === stance || e.also.includes(stance);
+  const direct = pool.filter((e) => matches(e) && (topic.length === 0 || relevance(e, topic) >= MIN_RELEVANCE));
+  const claimIds = new Set(direct.map((e) => e.claimId));
+  const hits = pool.filter((e) => matches(e) && claimIds.has(e.claimId));
+  if (hits.length === 0) return undefined;
+  const b = new AnswerBuilder();
+  const bySpeaker = new Map<string, LedgerEntry[]>();
+  for (const e of hits) {
+    const k = e.speaker ?? (e.source ? `Unnamed ${e.source}` : 'An unnamed source');
+    bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), e]);
+  }
+  const verb = stanceVerb(stance);
+  const lines = [`Who ${verb} it, according to the sources: ${list([...bySpeaker.keys()])}.`];
+  for (const [name, es] of bySpeaker) {
+    for (const e of es.slice(0, 2)) lines.push(`• ${name} ${verb}: “${e.text}” [${b.cite(e)}]`);
+  }
+  lines[0] = `${lines[0]!.slice(0, -1)} ${[...new Set(b.citations.map((c) => `[${c.n}]`))].join('')}.`;
+  const seen = new Set<string>();
+  for (const e of hits) {
+    const target = e.about ?? (e.kind === 'event' ? { id: e.claimId, status: e.status } : undefined);
+    if (!target || seen.has(target.id) || !['disputed', 'unverified', 'refuted'].includes(target.status)) continue;
+    seen.add(target.id);
+    lines.push(e.about ? aboutLine(b, ledger, e, target) : statusLine(target.status, ledger.list({ claimId: target.id }), refsOf(b, sides(ledger, target.id))));
+  }
+  return done(a, b, lines);
+}
+
+function status(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
+  const wanted = wantedStatuses(a.question);
+  const topic = a.topicTerms.filter((t) => !STATUS_WORDS.has(t));
+  const pool = topic.length
+    ? entriesIn(ledger, chunks).filter((e) => relevance(e, topic) >= 0.34)
+    : wanted.flatMap((s) => ledger.list({ status: s, limit: 500 }));
+  const claims = new Map<string, LedgerEntry[]>();
+  for (const e of pool) {
+    if (!wanted.includes(e.status) || e.kind !== 'event') continue;
+    claims.set(e.claimId, [...(claims.get(e.claimId) ?? []), e]);
+  }
+  const ranked = [...claims.keys()].map((id) => ledger.list({ claimId: id }))
+    .sort((x, y) => y.length - x.length).slice(0, MAX_CLAIMS);
+  const b = new AnswerBuilder();
+  if (ranked.length === 0) {
+    return { question: a.question, answer: `The corpus has no claim that is ${list(wanted)}${topic.length ? ' on this topic' : ''}.`, citations: [], claims: [], abstained: true };
+  }
+  const lines = [`Claims in the corpus that are ${list(wanted)}, with who says what:`];
+  for (const members of ranked) {
+    const reps = representatives(members, 1, 3).filter((e) => e.role !== 'reaction');
+    const sides = reps.map((e) => `${sideLabel(e)}: “${e.text}” [${b.cite(e)}]`);
+    lines.push(`• ${cap(members[0]!.status)} (claim ${members[0]!.claimId}): ${sides.join('; ')}`);
+  }
+  return done(a, b, lines);
+}
+
+/** "This is Pakistan's statement; what it refers to is disputed in the sources [2][3]." plus the two sides. */
+function aboutLine(b: AnswerBuilder, ledger: ClaimSource, e: LedgerEntry, about: { id: string; status: ClaimStatus }): string {
+  const reps = sides(ledger, about.id);
+  const parts = reps.map((r) => `${r.speaker ?? 'an unnamed source'} ${r.role === 'denial' ? 'denies it' : r.stance === 'accuse' ? 'alleges it' : 'asserts it'} [${b.cite(r)}]`);
+  return presuppositionLine(e, about.status, parts.join('; '));
+}
+
+function sides(ledger: ClaimSource, claimId: string): LedgerEntry[] {
+  const members = ledger.list({ claimId });
+  const assertion = representatives(members.filter((m) => m.role === 'assertion'), 1, 1);
+  const denial = representatives(members.filter((m) => m.role === 'denial'), 1, 1);
+  return [...assertion, ...denial];
+}
+
+function refsOf(b: AnswerBuilder, es: readonly LedgerEntry[]): string {
+  return [...new Set(es.map((e) => b.cite(e)))].sort((x, y) => x - y).map((n) => `[${n}]`).join('');
+}
+
+function done(a: QuestionAnalysis, b: AnswerBuilder, lines: string[]): ComposedAnswer {
+  return { question: a.question, answer: lines.join('\n'), citations: b.citations, claims: b.claims, abstained: false };
+}
+
+/** Share of the topic words in the entry's text; words of one event class match ("attack" ~ "strike", "targeting"). */
+function relevance(e: LedgerEntry, topic: readonly string[]): number {
+  if (topic.length === 0) return 0;
+  const have = new Set(terms(e.text).flatMap((w) => [w, eventClassOf(w) ?? w]));
+  return topic.filter((t) => have.has(t) || have.has(eventClassOf(t) ?? t)).length / topic.length;
+}
+
+function wantedStatuses(q: string): ClaimStatus[] {
+  const out: ClaimStatus[] = [];
+  if (/\b(disputed|contested|denied)\b/i.test(q)) out.push('disputed');
+  if (/\bunverified|unconfirmed|alleged|allegations?\b/i.test(q)) out.push('unverified');
+  if (/\brefuted\b/i.test(q)) out.push('refuted');
+  if (/\b(?<!un)verified\b/i.test(q)) out.push('verified');
+  return out.length ? [...new Set(out)] : ['disputed', 'unverified'];
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

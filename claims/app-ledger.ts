@@ -1,0 +1,28 @@
+import type { ClaimStatus } from '../answer/types.js';
+import type { ClaimFilter } from '../app/app.js';
+import { UserError } from '../app/errors.js';
+import type { Store } from '../corpus/store.js';
+import type { Gazetteer } from './actors.js';
+import type { ClaimLedger, LedgerEntry } from './ledger-store.js';
+import { CLAIM_STATUSES } from './reviews.js';
+
+/**
+ * The ledger as the app lists it: stale claims derived again first, the actor filter resolved through
+ * the gazetteer ("Kremlin", "Russian", "RUS" all mean Russia; an unknown name matches unnamed sources).
+ */
+export function listLedger(store: Store, ledger: ClaimLedger, gazetteer: Gazetteer, filter: ClaimFilter = {}): LedgerEntry[] {
+  if (filter.status && !CLAIM_STATUSES.includes(filter.status)) {
+    throw new UserError('CLAIM_BAD_STATUS', { status: String(filter.status), allowed: CLAIM_STATUSES.join(', ') });
+  }
+  refreshLedger(store, ledger);
+  const actor = filter.actor?.trim() ? gazetteer.resolve(filter.actor.trim()) ?? gazetteer.find(filter.actor.trim(), true)[0]?.actor : undefined;
+  return ledger.list({
+    actorId: actor?.id, actorText: filter.actor?.trim() || undefined, status: filter.status as ClaimStatus | undefined, limit: filter.limit,
+  });
+}
+
+/** Derives stale claims again (after a document was removed), in one transaction; cheap when none is stale. */
+export function refreshLedger(store: Store, ledger: ClaimLedger): void {
+  const stale = store.db.prepare('SELECT 1 FROM claims WHERE stale = 1 LIMIT 1').get();
+  if (stale) store.transaction(() => ledger.refresh());
+}

@@ -1,0 +1,210 @@
+import type { ClaimStatus } from '../answer/types.js';
+import type { ClaimEntry } from '../app/app.js';
+import type { Store } from '../corpus/store.js';
+import { placeMentions, type PlacedMention } from './cluster.js';
+import type { ExtractedMention } from './extract.js';
+import { signatureKeys, type Signature } from './signature.js';
+import { fullDate, shiftDay, sourceKeys } from './sources.js';
+import { deriveEventStatus, deriveStatementStatus, type StatusMention } from './status.js';
+
+/** A ledger entry with everything the ledger knows about it (a superset of the app's `ClaimEntry`). */
+export interface LedgerEntry extends ClaimEntry {
+  /** The claim (cluster) this statement belongs to; reviews apply to the whole claim. */
+  claimId: string;
+  kind: 'event' | 'statement';
+  role: 'assertion' | 'denial' | 'reaction';
+  cue?: string;
+  cameo: string;
+  certainty: string;
+  hedges: string[];
+  speakerId?: string;
+  /** An unnamed source ("diplomats") when no actor speaks. */
+  source?: string;
+  also: string[];
+  via: string;
+  /** Why the claim has its derived status. */
+  reason: string;
+  derivedStatus: ClaimStatus;
+  /** The event claim a reaction is about ("the attack" Pakistan condemned), with its status. */
+  about?: { id: string; status: ClaimStatus };
+  title?: string;
+  url?: string;
+  publisher?: string;
+  published?: string;
+}
+
+/** What the ledger needs to know about the document a mention comes from. */
+export interface LedgerDoc {
+  id: string;
+  kind: string;
+  published?: string;
+  publisher?: string;
+  url?: string;
+  sources?: { outlet: string; url?: string }[];
+  speakerId?: string;
+}
+
+/** Ledger filters (actor already resolved to an id where possible). */
+export interface LedgerFilter {
+  actorId?: string;
+  actorText?: string;
+  status?: ClaimStatus;
+  docId?: string;
+  claimId?: string;
+  limit?: number;
+}
+
+type MentionRow = {
+  id: string; claim_id: string; about_id: string | null; doc_id: string; start: number; end: number; text: string;
+  speaker_id: string | null; speaker_name: string | null; source_text: string | null; cue: string | null; stance: string;
+  cameo: string; also: string | null; certainty: string; hedges: string | null; role: LedgerEntry['role']; via: string;
+  kind: LedgerEntry['kind']; status: ClaimStatus; derived_status: ClaimStatus; reason: string; about_status: ClaimStatus | null;
+  title: string | null; url: string | null; publisher: string | null; published: string | null;
+};
+
+const DAY_WINDOW = 10;
+const SELECT = `SELECT m.*, c.kind, c.status, c.derived_status, c.reason, a.status AS about_status,
+  d.title, d.url, d.publisher, d.published FROM claim_mentions m JOIN claims c ON c.id = m.claim_id
+  LEFT JOIN claims a ON a.id = m.about_id JOIN documents d ON d.id = m.doc_id`;
+
+/**
+ * The claim ledger in the SQLite store: mentions clustered into claims, derived statuses, moderator
+ * reviews (the latest overrides the derived status) and an append-only audit log of every status change.
+ * Writes happen inside the caller's transaction (the document's own, at ingest).
+ */
+export class ClaimLedger {
+  constructor(private readonly store: Store) {}
+
+  /** Stores the mentions of one document, clusters them and derives the statuses of the claims they touch. */
+  addDocument(doc: LedgerDoc, mentions: readonly ExtractedMention[]): void {
+    if (mentions.length === 0) return;
+    const db = this.store.db;
+    const day = fullDate(doc.published);
+    // Claims of nearby dates only (any date when this document has none).
+    const [lo, hi] = day ? [shiftDay(day, -DAY_WINDOW), shiftDay(day, DAY_WINDOW)] : ['', '\uffff'];
+    const lookup = db.prepare(`SELECT m.id, m.claim_id, m.doc_id, m.sig, m.speaker_id, m.role, m.stance, m.about_id, count(*) AS n
+      FROM claim_terms t JOIN claim_mentions m ON m.id = t.mention_id
+      WHERE t.key IN (SELECT value FROM json_each(?)) AND t.day BETWEEN ? AND ? AND m.doc_id != ?
+      GROUP BY m.id ORDER BY n DESC LIMIT 60`);
+    const placements = placeMentions(mentions, (m) => (lookup.all(JSON.stringify(signatureKeys(m.sig)), lo, hi, doc.id) as
+      { id: string; claim_id: string; doc_id: string; sig: string; speaker_id: string | null; role: PlacedMention['role']; stance: PlacedMention['stance']; about_id: string | null }[])
+      .map((r) => ({ mentionId: r.id, claimId: r.claim_id, docId: r.doc_id, sig: JSON.parse(r.sig) as Signature, speakerId: r.speaker_id ?? undefined,
+        role: r.role, stance: r.stance, aboutId: r.about_id ?? undefined })));
+    const now = new Date().toISOString();
+    const newClaim = db.prepare(`INSERT OR IGNORE INTO claims (id, kind, status, derived_status, reason, created_at, updated_at)
+      VALUES (?, ?, 'unverified', 'unverified', '', ?, ?)`);
+    for (const p of placements) if (p.isNew) newClaim.run(p.claimId, p.kind, now, now);
+    const ins = db.prepare(`INSERT OR IGNORE INTO claim_mentions (id, claim_id, about_id, doc_id, start, "end", text, speaker_id, speaker_name,
+      source_text, co_speakers, cue, stance, cameo, also, certainty, hedges, role, via, factive, sources, published, sig)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const term = db.prepare('INSERT OR IGNORE INTO claim_terms (key, day, mention_id) VALUES (?, ?, ?)');
+    for (const { mention: m, claimId, aboutId } of placements) {
+      ins.run(m.id, claimId, aboutId ?? null, doc.id, m.start, m.end, m.text, m.speaker?.id ?? null, m.speaker?.name ?? null,
+        m.sourceText ?? null, m.coSpeakers.length ? JSON.stringify(m.coSpeakers.map((a) => a.id)) : null, m.cue ?? null, m.stance,
+        m.cameo, m.also.length ? JSON.stringify(m.also) : null, m.certainty, m.hedges.length ? JSON.stringify(m.hedges) : null,
+        m.role, m.via, m.factive ? 1 : 0, JSON.stringify(sourceKeys(m, doc)), day ?? null, JSON.stringify(m.sig));
+      for (const k of signatureKeys(m.sig)) term.run(k, day ?? '', m.id);
+    }
+    const touched = new Set(placements.flatMap((p) => (p.aboutId ? [p.claimId, p.aboutId] : [p.claimId])));
+    for (const id of touched) this.derive(id, now);
+  }
+
+  /** Derives again the claims whose mentions changed (a removed document); drops claims left empty. */
+  refresh(): number {
+    const db = this.store.db;
+    const stale = db.prepare('SELECT id FROM claims WHERE stale = 1').pluck().all() as string[];
+    const now = new Date().toISOString();
+    for (const id of stale) {
+      const n = db.prepare('SELECT count(*) FROM claim_mentions WHERE claim_id = ?').pluck().get(id) as number;
+      if (n > 0) {
+        this.derive(id, now);
+        continue;
+      }
+      const old = db.prepare('SELECT status FROM claims WHERE id = ?').pluck().get(id) as string;
+      db.prepare('DELETE FROM claims WHERE id = ?').run(id);
+      audit(this.store, id, now, 'system', 'removed', old, null, 'no document in the corpus states it any more');
+    }
+    return stale.length;
+  }
+
+  /** Ledger entries in reading order (documents by date added, then by position). */
+  list(f: LedgerFilter = {}): LedgerEntry[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (f.actorId || f.actorText) {
+      where.push('(m.speaker_id = ? OR m.speaker_name LIKE ? OR m.source_text LIKE ? OR m.co_speakers LIKE ?)');
+      args.push(f.actorId ?? '', f.actorText ?? f.actorId ?? '', f.actorText ?? '\u0000', `%"${f.actorId ?? '\u0000'}"%`);
+    }
+    if (f.status) { where.push('c.status = ?'); args.push(f.status); }
+    if (f.docId) { where.push('m.doc_id = ?'); args.push(f.docId); }
+    if (f.claimId) { where.push('m.claim_id = ?'); args.push(f.claimId); }
+    const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.added_at, d.id, m.start LIMIT ?`;
+    return (this.store.db.prepare(sql).all(...args, f.limit ?? -1) as MentionRow[]).map((r) => toEntry(r, this.latestReview(r.claim_id)));
+  }
+
+  /** One entry by its id, or the first entry of a claim by the claim's id. */
+  get(id: string): LedgerEntry | undefined {
+    const r = this.store.db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MentionRow | undefined
+      ?? this.store.db.prepare(`${SELECT} WHERE m.claim_id = ? ORDER BY m.start LIMIT 1`).get(id) as MentionRow | undefined;
+    return r && toEntry(r, this.latestReview(r.claim_id));
+  }
+
+  /** Entries whose text lies inside (or overlaps) `start..end` of a document. */
+  inSpan(docId: string, start: number, end: number): LedgerEntry[] {
+    const rows = this.store.db.prepare(`${SELECT} WHERE m.doc_id = ? AND m.start < ? AND m."end" > ? ORDER BY m.start`)
+      .all(docId, end, start) as MentionRow[];
+    return rows.map((r) => toEntry(r, this.latestReview(r.claim_id)));
+  }
+
+  /** Number of ledger entries. */
+  count(): number {
+    return this.store.db.prepare('SELECT count(*) FROM claim_mentions').pluck().get() as number;
+  }
+
+  /** The latest review of a claim (it overrides the derived status). */
+  latestReview(claimId: string): ClaimEntry['review'] {
+    const r = this.store.db.prepare('SELECT status, note, evidence, reviewer, at FROM claim_reviews WHERE claim_id = ? ORDER BY id DESC LIMIT 1')
+      .get(claimId) as { status: ClaimStatus; note: string; evidence: string | null; reviewer: string; at: string } | undefined;
+    return r && { status: r.status, note: r.note, evidence: r.evidence ?? undefined, reviewer: r.reviewer, at: r.at };
+  }
+
+  /** Derives a claim's status from its mentions; a review still wins. Logs a change in the audit log. */
+  derive(claimId: string, now = new Date().toISOString()): void {
+    const db = this.store.db;
+    const claim = db.prepare('SELECT kind, status, derived_status, reason FROM claims WHERE id = ?').get(claimId) as
+      { kind: 'event' | 'statement'; status: ClaimStatus; derived_status: ClaimStatus; reason: string } | undefined;
+    if (!claim) return;
+    const ms = (db.prepare('SELECT role, certainty, speaker_id, speaker_name, source_text, sources, text, factive FROM claim_mentions WHERE claim_id = ?').all(claimId) as
+      { role: StatusMention['role']; certainty: StatusMention['certainty']; speaker_id: string | null; speaker_name: string | null; source_text: string | null;
+        sources: string; text: string; factive: number }[])
+      .map((r): StatusMention => ({ role: r.role, certainty: r.certainty, speakerId: r.speaker_id ?? (r.source_text ? `~${r.source_text}` : undefined),
+        speakerName: r.speaker_name ?? r.source_text ?? undefined, sources: JSON.parse(r.sources) as string[],
+        text: r.text.toLowerCase().replace(/\W+/g, ' ').trim(), factive: r.factive === 1 }));
+    const d = claim.kind === 'event' ? deriveEventStatus(ms) : deriveStatementStatus(ms);
+    const status = this.latestReview(claimId)?.status ?? d.status;
+    db.prepare('UPDATE claims SET status = ?, derived_status = ?, reason = ?, stale = 0, updated_at = ? WHERE id = ?')
+      .run(status, d.status, d.reason, now, claimId);
+    if (d.status !== claim.derived_status || claim.reason === '') {
+      audit(this.store, claimId, now, 'system', 'derived', claim.reason === '' ? null : claim.derived_status, d.status, d.reason);
+    }
+  }
+}
+
+/** Appends a line to the audit log. */
+export function audit(store: Store, claimId: string, at: string, actor: string, action: 'derived' | 'review' | 'removed',
+  oldStatus: string | null, newStatus: string | null, detail: string): void {
+  store.db.prepare('INSERT INTO claim_audit (claim_id, at, actor, action, old_status, new_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(claimId, at, actor, action, oldStatus, newStatus, detail);
+}
+
+function toEntry(r: MentionRow, review: ClaimEntry['review']): LedgerEntry {
+  const json = (s: string | null) => (s ? (JSON.parse(s) as string[]) : []);
+  return {
+    id: r.id, claimId: r.claim_id, text: r.text, speaker: r.speaker_name ?? undefined, speakerId: r.speaker_id ?? undefined,
+    source: r.source_text ?? undefined, stance: r.stance, cameo: r.cameo, status: r.status, derivedStatus: r.derived_status,
+    reason: r.reason, docId: r.doc_id, start: r.start, end: r.end, kind: r.kind, role: r.role, cue: r.cue ?? undefined,
+    certainty: r.certainty, hedges: json(r.hedges), also: json(r.also), via: r.via, review,
+    about: r.about_id && r.about_status ? { id: r.about_id, status: r.about_status } : undefined,
+    title: r.title ?? undefined, url: r.url ?? undefined, publisher: r.publisher ?? undefined, published: r.published ?? undefined,
+  };
+}

@@ -1,0 +1,107 @@
+import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { ClaimStatus } from '../answer/types.js';
+import { createApp, type AppInternals } from '../app/create-app.js';
+import { UserError } from '../app/errors.js';
+import { refreshLedger } from '../claims/app-ledger.js';
+import { ClaimLedger, type LedgerEntry } from '../claims/ledger-store.js';
+import { claimHistory, claimReviewJsonLd, REVIEW_STATUSES } from '../claims/reviews.js';
+import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
+
+const USAGE = `usage: npm run claims -- <command> [options]
+  list [--actor NAME] [--status S] [--limit N] [--json] [--format text|json|claimreview]
+  review <id> --status verified|refuted|disputed|unverified --note "why" [--evidence URL] [--reviewer NAME]
+  history <id> [--json]
+  export --format claimreview [--out FILE]     (schema.org ClaimReview JSON-LD of the reviewed claims)
+common: --data-dir DIR`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  actor: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' },
+  note: { type: 'string' }, evidence: { type: 'string' }, reviewer: { type: 'string' }, out: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
+
+run(async () => {
+  const { values, positionals } = parse(process.argv.slice(2), OPTIONS);
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 1;
+  }
+  if (!['list', 'review', 'history', 'export'].includes(command)) throw new UserError('USAGE', { detail: `unknown command "${command}"\n${USAGE}` });
+  const app = await createApp(configFrom(values));
+  try {
+    return dispatch(app, command, rest, values);
+  } finally {
+    await app.close();
+  }
+});
+
+function dispatch(app: AppInternals, command: string, args: string[], values: Values): number {
+  const format = values.format ?? (values.json ? 'json' : 'text');
+  if (!['text', 'json', 'claimreview'].includes(format)) throw new UserError('USAGE', { detail: `--format must be text, json or claimreview\n${USAGE}` });
+  switch (command) {
+    case 'list': {
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError('USAGE', { detail: '--limit must be a positive whole number' });
+      const entries = app.listClaims({ actor: values.actor, status: values.status as ClaimStatus | undefined, limit }) as LedgerEntry[];
+      if (format === 'claimreview') printJson(claimReviewJsonLd(entries));
+      else if (format === 'json') printJson(entries);
+      else if (entries.length === 0) process.stdout.write('no claims match\n');
+      else for (const e of entries) process.stdout.write(`${line(e)}\n`);
+      return 0;
+    }
+    case 'review': {
+      const id = one(args, 'review <id>');
+      if (!values.status) throw new UserError('USAGE', { detail: `review needs --status ${REVIEW_STATUSES.join('|')}` });
+      const reviewer = values.reviewer ?? safeUser();
+      const e = app.reviewClaim({ claimId: id, status: values.status as never, note: values.note ?? '', evidence: values.evidence, reviewer }) as LedgerEntry;
+      if (format === 'json') printJson(e);
+      else process.stdout.write(`claim ${e.claimId} is now ${e.status} (derived: ${e.derivedStatus}); reviewed by ${e.review?.reviewer}\n${line(e)}\n`);
+      return 0;
+    }
+    case 'history': {
+      const id = one(args, 'history <id>');
+      const ledger = new ClaimLedger(app.deps.store);
+      refreshLedger(app.deps.store, ledger);
+      const h = claimHistory(app.deps.store, ledger, id);
+      if (format === 'json') printJson(h);
+      else {
+        process.stdout.write(`claim ${h.claimId}\n`);
+        for (const x of h.entries) {
+          const change = x.action === 'removed' ? `${x.oldStatus} -> removed` : `${x.oldStatus ?? '(new)'} -> ${x.newStatus}`;
+          process.stdout.write(`${x.at}\t${x.actor}\t${x.action}\t${change}\t${x.detail ?? ''}\n`);
+        }
+      }
+      return 0;
+    }
+    default: {
+      if (format !== 'claimreview') throw new UserError('USAGE', { detail: 'export needs --format claimreview' });
+      const reviews = claimReviewJsonLd(app.listClaims({}) as LedgerEntry[]);
+      const json = `${JSON.stringify(reviews, null, 2)}\n`;
+      if (values.out) {
+        writeFileSync(values.out, json);
+        process.stdout.write(`wrote ${reviews.length} ClaimReview objects to ${values.out}\n`);
+      } else process.stdout.write(json);
+      return 0;
+    }
+  }
+}
+
+/** One ledger row: id, status, speaker, stance (code), where, and the exact text. */
+function line(e: LedgerEntry): string {
+  const who = e.speaker ?? (e.source ? `(unnamed: ${e.source})` : '(outlet)');
+  const about = e.about ? ` about ${e.about.id} (${e.about.status})` : '';
+  return `${e.id}\t${e.status}\t${who}\t${e.stance} (${e.cameo})\t${e.docId}@${e.start}-${e.end}${about}\t${e.text}`;
+}
+
+function one(args: string[], what: string): string {
+  if (args.length !== 1) throw new UserError('USAGE', { detail: `${what}: give exactly one id\n${USAGE}` });
+  return args[0]!;
+}
+
+function safeUser(): string {
+  try { return `cli:${userInfo().username}`; } catch { return 'cli'; }
+}
