@@ -1,6 +1,6 @@
 import { createApp, type AppInternals } from '../app/create-app.js';
 import { checkData } from '../app/check.js';
-import { createEmbedder } from '../app/embedder.js';
+import { openEmbedder } from '../app/embedder.js';
 import { UserError } from '../app/errors.js';
 import type { DocumentKind, DocumentMeta } from '../corpus/types.js';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
@@ -31,7 +31,7 @@ run(async () => {
   }
   const config = configFrom(values);
   if (command === 'check') {
-    const report = await checkData(config.dataDir, createEmbedder(config).id);
+    const report = await checkData(config.dataDir, (await openEmbedder(config)).id);
     if (values.json) printJson(report);
     else {
       process.stdout.write(`${report.documents} documents, ${report.chunks} chunks, index ${report.indexSize ?? 'missing'}\n`);
