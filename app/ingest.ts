@@ -28,7 +28,8 @@ export interface IngestDeps {
 export async function ingestDocuments(deps: IngestDeps, inputs: readonly DocumentInput[], override?: DocumentMeta,
   onReject?: (input: DocumentInput, err: UserError) => void): Promise<AddResult[]> {
   const results: AddResult[] = [];
-  const fresh: { prepared: PreparedDocument; chunks: NewChunk[]; claims: ExtractedMention[]; result: AddResult }[] = [];
+  type Fresh = { input: DocumentInput; prepared: PreparedDocument; chunks: NewChunk[]; claims: ExtractedMention[]; result: AddResult };
+  let fresh: Fresh[] = [];
   const batchIds = new Map<string, string>();
   const batchHashes = new Map<string, string>();
   for (const input of inputs) {
@@ -54,12 +55,28 @@ export async function ingestDocuments(deps: IngestDeps, inputs: readonly Documen
     batchHashes.set(doc.contentHash, doc.id);
     const { chunks, claims } = await embedChunks(deps, prepared);
     const result: AddResult = { id: doc.id, title: doc.title, added: true, chunks: chunks.length };
-    fresh.push({ prepared, chunks, claims, result });
+    fresh.push({ input, prepared, chunks, claims, result });
     results.push(result);
   }
   // The claim ledger is written in the same transaction as the documents (nested: a savepoint).
   const ledger = new ClaimLedger(deps.store);
   const ids = deps.store.transaction(() => {
+    // Embedding awaited: another writer (a second add, another process) may have stored the same
+    // content or id meanwhile. Check again inside the write transaction, where nobody else can.
+    fresh = fresh.filter((f) => {
+      const { doc } = f.prepared;
+      const existing = deps.store.findByHash(doc.contentHash);
+      if (existing) {
+        Object.assign(f.result, { id: existing.id, title: existing.title, added: false, chunks: 0 });
+        return false;
+      }
+      if (!deps.store.getDocument(doc.id)) return true;
+      const err = new UserError('DUPLICATE_ID', { id: doc.id });
+      if (!onReject) throw err;
+      onReject(f.input, err);
+      results.splice(results.indexOf(f.result), 1);
+      return false;
+    });
     const inserted = deps.store.insertDocuments(fresh.map((f) => ({
       doc: { ...f.prepared.doc, speakerId: f.prepared.doc.speaker ? deps.gazetteer.resolve(f.prepared.doc.speaker)?.id : undefined },
       chunks: f.chunks,

@@ -129,16 +129,16 @@ function sentenceEvents(s: string, mentions: ActorMention[], resolve: Resolve): 
     let ev: SpeechEvent | undefined;
     if (subj.kind === 'actor') {
       ev = { ...base, speaker: subj.mention.actor, coSpeakers: subj.coordinated.map((x) => x.actor), sourceStart: (subj.coordinated[0] ?? subj.mention).start,
-        content: contentOf(s, w.index, cueEnd, (subj.coordinated[0] ?? subj.mention).start, quotes), mode: 'indirect', via: 'explicit' };
+        content: contentOf(s, cueEnd, (subj.coordinated[0] ?? subj.mention).start, quotes), mode: 'indirect', via: 'explicit' };
     } else if (subj.kind === 'anaphor') {
       // An unresolved pronoun ("after they allegedly posted") is nobody's statement.
       const r = resolve(subj);
-      if (r) ev = { ...base, speaker: r.actor, sourceStart: subj.start, content: contentOf(s, w.index, cueEnd, subj.start, quotes), mode: 'indirect', via: r.via };
+      if (r) ev = { ...base, speaker: r.actor, sourceStart: subj.start, content: contentOf(s, cueEnd, subj.start, quotes), mode: 'indirect', via: r.via };
       else if (!/^(?:he|she|they|it|we|i)$/.test(subj.word)) {
-        ev = { ...base, sourceText: subj.word.replace(/^the\s+/, ''), sourceStart: subj.start, content: contentOf(s, w.index, cueEnd, subj.start, quotes), mode: 'indirect', via: 'explicit' };
+        ev = { ...base, sourceText: subj.word.replace(/^the\s+/, ''), sourceStart: subj.start, content: contentOf(s, cueEnd, subj.start, quotes), mode: 'indirect', via: 'explicit' };
       }
     } else if (subj.kind === 'unnamed') {
-      ev = { ...base, sourceText: subj.text, sourceStart: subj.start, content: contentOf(s, w.index, cueEnd, subj.start, quotes), mode: 'indirect', via: 'explicit' };
+      ev = { ...base, sourceText: subj.text, sourceStart: subj.start, content: contentOf(s, cueEnd, subj.start, quotes), mode: 'indirect', via: 'explicit' };
     }
     if (ev) {
       if (quotes.some((q) => q.start >= ev!.content.start && q.end <= ev!.content.end && q.end - q.start > (ev!.content.end - ev!.content.start) * 0.6)) ev.mode = 'direct';

@@ -85,15 +85,6 @@ export function eventClassOf(word: string): string | undefined {
   return EVENT_CLASSES.find(([, re]) => re.test(word))?.[0];
 }
 
-/** Merges signatures (a cluster's signature is the union of its members'), keeping at most `cap` terms. */
-export function mergeSignatures(a: Signature, b: Signature, cap = 60): Signature {
-  const u = (x: string[], y: string[]) => [...new Set([...x, ...y])];
-  return {
-    terms: u(a.terms, b.terms).slice(0, cap), actors: u(a.actors, b.actors), events: u(a.events, b.events), agents: u(a.agents, b.agents),
-    names: u(a.names ?? [], b.names ?? []), numbers: u(a.numbers ?? [], b.numbers ?? []),
-  };
-}
-
 /**
  * How likely two propositions are the same claim, 0..1: a weighted Jaccard over terms, actors and
  * event classes, and 0 when they cannot be the same event: different agents of the same act, disjoint

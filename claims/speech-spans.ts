@@ -21,17 +21,17 @@ export function nounEvents(s: string, mentions: ActorMention[]): SpeechEvent[] {
 }
 
 /** What follows the cue ("asserted on Monday that X" -> "X"), or what precedes a sentence-final "..., X says." */
-export function contentOf(s: string, cueStart: number, cueEnd: number, subjectStart: number, quotes: Span[]): Span {
+export function contentOf(s: string, cueEnd: number, subjectStart: number, quotes: Span[]): Span {
   const after = s.slice(cueEnd);
   if (/^\s*(?:(?:on|in|last|this)\s+\w+\s*)?[.!?]?["”]?\s*$/.test(after) || /^\s*[.!?]/.test(after)) {
     const q = quotes.filter((x) => x.end <= subjectStart).at(-1);
     return q ? { start: q.start + 1, end: q.end - 1 } : trim(s, { start: 0, end: subjectStart });
   }
-  return contentAfter(s, cueEnd, cueStart);
+  return contentAfter(s, cueEnd);
 }
 
 /** The content after a cue: skips "on Monday", "that", a colon. */
-export function contentAfter(s: string, cueEnd: number, _cueStart = cueEnd): Span {
+export function contentAfter(s: string, cueEnd: number): Span {
   const m = /^\s*(?:(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)\s+)?(?:,\s*)?(?:that\s+|:\s*)?/.exec(s.slice(cueEnd))!;
   return trim(s, { start: cueEnd + m[0].length, end: s.length });
 }
