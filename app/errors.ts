@@ -40,6 +40,7 @@ export const ERRORS = {
   MODEL_PACKAGE_MISSING: '{pkg} is not installed, and {setting} needs it. Install it with: {command}',
   MODEL_UNAVAILABLE: 'Could not load the model {model}: {detail}',
   EMBEDDINGS_FAILED: 'The embedding provider {provider} failed: {detail}',
+  WRONG_GUILD: '{command} can only be used in the server this bot is set up for.',
 } as const;
 
 /** A code from the error catalogue. */

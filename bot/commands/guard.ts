@@ -26,6 +26,10 @@ export function allowed(i: BaseInteraction, ctx: BotContext, access: Access): bo
  */
 export function requireAccess(i: BaseInteraction, ctx: BotContext, access: Exclude<Access, 'everyone'>, command: string): void {
   if (!i.inGuild()) throw new UserError('GUILD_ONLY', { command });
+  // With a home guild configured, moderation and corpus changes come from it alone: anyone can be
+  // Administrator of some other server the bot was added to.
+  const home = ctx.config.DISCORD_GUILD_ID;
+  if (home && i.guildId !== home) throw new UserError('WRONG_GUILD', { command });
   if (!allowed(i, ctx, access)) {
     throw new UserError('PERMISSION_DENIED', { need: requirement(access, ctx.roles), command });
   }
