@@ -80,24 +80,26 @@ export class ClaimLedger {
     if (mentions.length === 0) return;
     const db = this.store.db;
     const day = fullDate(doc.published);
-    // Claims of nearby dates only (any date when this document has none).
-    const [lo, hi] = day ? [shiftDay(day, -DAY_WINDOW), shiftDay(day, DAY_WINDOW)] : ['', '\uffff'];
-    const lookup = db.prepare(`SELECT m.id, m.claim_id, m.doc_id, m.sig, m.speaker_id, m.role, m.stance, m.about_id, count(*) AS n
+    // Claims of nearby dates only. An undated (or year-only) document is not compared with other
+    // documents: nothing says two undated texts speak of the same event, and comparing each one with
+    // every earlier claim made every import slower than the last.
+    const [lo, hi] = day ? [shiftDay(day, -DAY_WINDOW), shiftDay(day, DAY_WINDOW)] : ['', ''];
+    const lookup = this.store.sql(`SELECT m.id, m.claim_id, m.doc_id, m.sig, m.speaker_id, m.role, m.stance, m.about_id, count(*) AS n
       FROM claim_terms t JOIN claim_mentions m ON m.id = t.mention_id
       WHERE t.key IN (SELECT value FROM json_each(?)) AND t.day BETWEEN ? AND ? AND m.doc_id != ?
       GROUP BY m.id ORDER BY n DESC LIMIT 60`);
-    const placements = placeMentions(mentions, (m) => (lookup.all(JSON.stringify(signatureKeys(m.sig)), lo, hi, doc.id) as
+    const placements = placeMentions(mentions, (m) => (!day ? [] : lookup.all(JSON.stringify(signatureKeys(m.sig)), lo, hi, doc.id) as
       { id: string; claim_id: string; doc_id: string; sig: string; speaker_id: string | null; role: PlacedMention['role']; stance: PlacedMention['stance']; about_id: string | null }[])
       .map((r) => ({ mentionId: r.id, claimId: r.claim_id, docId: r.doc_id, sig: JSON.parse(r.sig) as Signature, speakerId: r.speaker_id ?? undefined,
         role: r.role, stance: r.stance, aboutId: r.about_id ?? undefined })));
     const now = new Date().toISOString();
-    const newClaim = db.prepare(`INSERT OR IGNORE INTO claims (id, kind, status, derived_status, reason, created_at, updated_at)
+    const newClaim = this.store.sql(`INSERT OR IGNORE INTO claims (id, kind, status, derived_status, reason, created_at, updated_at)
       VALUES (?, ?, 'unverified', 'unverified', '', ?, ?)`);
     for (const p of placements) if (p.isNew) newClaim.run(p.claimId, p.kind, now, now);
-    const ins = db.prepare(`INSERT OR IGNORE INTO claim_mentions (id, claim_id, about_id, doc_id, start, "end", text, speaker_id, speaker_name,
+    const ins = this.store.sql(`INSERT OR IGNORE INTO claim_mentions (id, claim_id, about_id, doc_id, start, "end", text, speaker_id, speaker_name,
       source_text, co_speakers, cue, stance, cameo, also, certainty, hedges, role, via, factive, sources, published, sig)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const term = db.prepare('INSERT OR IGNORE INTO claim_terms (key, day, mention_id) VALUES (?, ?, ?)');
+    const term = this.store.sql('INSERT OR IGNORE INTO claim_terms (key, day, mention_id) VALUES (?, ?, ?)');
     for (const { mention: m, claimId, aboutId } of placements) {
       ins.run(m.id, claimId, aboutId ?? null, doc.id, m.start, m.end, m.text, m.speaker?.id ?? null, m.speaker?.name ?? null,
         m.sourceText ?? null, m.coSpeakers.length ? JSON.stringify(m.coSpeakers.map((a) => a.id)) : null, m.cue ?? null, m.stance,
@@ -112,16 +114,16 @@ export class ClaimLedger {
   /** Derives again the claims whose mentions changed (a removed document); drops claims left empty. */
   refresh(): number {
     const db = this.store.db;
-    const stale = db.prepare('SELECT id FROM claims WHERE stale = 1').pluck().all() as string[];
+    const stale = this.store.sql('SELECT id FROM claims WHERE stale = 1').pluck().all() as string[];
     const now = new Date().toISOString();
     for (const id of stale) {
-      const n = db.prepare('SELECT count(*) FROM claim_mentions WHERE claim_id = ?').pluck().get(id) as number;
+      const n = this.store.sql('SELECT count(*) FROM claim_mentions WHERE claim_id = ?').pluck().get(id) as number;
       if (n > 0) {
         this.derive(id, now);
         continue;
       }
-      const old = db.prepare('SELECT status FROM claims WHERE id = ?').pluck().get(id) as string;
-      db.prepare('DELETE FROM claims WHERE id = ?').run(id);
+      const old = this.store.sql('SELECT status FROM claims WHERE id = ?').pluck().get(id) as string;
+      this.store.sql('DELETE FROM claims WHERE id = ?').run(id);
       audit(this.store, id, now, 'system', 'removed', old, null, 'no document in the corpus states it any more');
     }
     return stale.length;
@@ -139,31 +141,31 @@ export class ClaimLedger {
     if (f.docId) { where.push('m.doc_id = ?'); args.push(f.docId); }
     if (f.claimId) { where.push('m.claim_id = ?'); args.push(f.claimId); }
     const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.added_at, d.id, m.start LIMIT ?`;
-    return (this.store.db.prepare(sql).all(...args, f.limit ?? -1) as MentionRow[]).map((r) => toEntry(r, this.latestReview(r.claim_id)));
+    return (this.store.sql(sql).all(...args, f.limit ?? -1) as MentionRow[]).map((r) => toEntry(r, this.latestReview(r.claim_id)));
   }
 
   /** One entry by its id, or the first entry of a claim by the claim's id. */
   get(id: string): LedgerEntry | undefined {
-    const r = this.store.db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MentionRow | undefined
-      ?? this.store.db.prepare(`${SELECT} WHERE m.claim_id = ? ORDER BY m.start LIMIT 1`).get(id) as MentionRow | undefined;
+    const r = this.store.sql(`${SELECT} WHERE m.id = ?`).get(id) as MentionRow | undefined
+      ?? this.store.sql(`${SELECT} WHERE m.claim_id = ? ORDER BY m.start LIMIT 1`).get(id) as MentionRow | undefined;
     return r && toEntry(r, this.latestReview(r.claim_id));
   }
 
   /** Entries whose text lies inside (or overlaps) `start..end` of a document. */
   inSpan(docId: string, start: number, end: number): LedgerEntry[] {
-    const rows = this.store.db.prepare(`${SELECT} WHERE m.doc_id = ? AND m.start < ? AND m."end" > ? ORDER BY m.start`)
+    const rows = this.store.sql(`${SELECT} WHERE m.doc_id = ? AND m.start < ? AND m."end" > ? ORDER BY m.start`)
       .all(docId, end, start) as MentionRow[];
     return rows.map((r) => toEntry(r, this.latestReview(r.claim_id)));
   }
 
   /** Number of ledger entries. */
   count(): number {
-    return this.store.db.prepare('SELECT count(*) FROM claim_mentions').pluck().get() as number;
+    return this.store.sql('SELECT count(*) FROM claim_mentions').pluck().get() as number;
   }
 
   /** The latest review of a claim (it overrides the derived status). */
   latestReview(claimId: string): ClaimEntry['review'] {
-    const r = this.store.db.prepare('SELECT status, note, evidence, reviewer, at FROM claim_reviews WHERE claim_id = ? ORDER BY id DESC LIMIT 1')
+    const r = this.store.sql('SELECT status, note, evidence, reviewer, at FROM claim_reviews WHERE claim_id = ? ORDER BY id DESC LIMIT 1')
       .get(claimId) as { status: ClaimStatus; note: string; evidence: string | null; reviewer: string; at: string } | undefined;
     return r && { status: r.status, note: r.note, evidence: r.evidence ?? undefined, reviewer: r.reviewer, at: r.at };
   }
@@ -171,10 +173,10 @@ export class ClaimLedger {
   /** Derives a claim's status from its mentions; a review still wins. Logs a change in the audit log. */
   derive(claimId: string, now = new Date().toISOString()): void {
     const db = this.store.db;
-    const claim = db.prepare('SELECT kind, status, derived_status, reason FROM claims WHERE id = ?').get(claimId) as
+    const claim = this.store.sql('SELECT kind, status, derived_status, reason FROM claims WHERE id = ?').get(claimId) as
       { kind: 'event' | 'statement'; status: ClaimStatus; derived_status: ClaimStatus; reason: string } | undefined;
     if (!claim) return;
-    const ms = (db.prepare('SELECT role, certainty, speaker_id, speaker_name, source_text, sources, text, factive FROM claim_mentions WHERE claim_id = ?').all(claimId) as
+    const ms = (this.store.sql('SELECT role, certainty, speaker_id, speaker_name, source_text, sources, text, factive FROM claim_mentions WHERE claim_id = ?').all(claimId) as
       { role: StatusMention['role']; certainty: StatusMention['certainty']; speaker_id: string | null; speaker_name: string | null; source_text: string | null;
         sources: string; text: string; factive: number }[])
       .map((r): StatusMention => ({ role: r.role, certainty: r.certainty, speakerId: r.speaker_id ?? (r.source_text ? `~${r.source_text}` : undefined),
@@ -182,7 +184,7 @@ export class ClaimLedger {
         text: r.text.toLowerCase().replace(/\W+/g, ' ').trim(), factive: r.factive === 1 }));
     const d = claim.kind === 'event' ? deriveEventStatus(ms) : deriveStatementStatus(ms);
     const status = this.latestReview(claimId)?.status ?? d.status;
-    db.prepare('UPDATE claims SET status = ?, derived_status = ?, reason = ?, stale = 0, updated_at = ? WHERE id = ?')
+    this.store.sql('UPDATE claims SET status = ?, derived_status = ?, reason = ?, stale = 0, updated_at = ? WHERE id = ?')
       .run(status, d.status, d.reason, now, claimId);
     if (d.status !== claim.derived_status || claim.reason === '') {
       audit(this.store, claimId, now, 'system', 'derived', claim.reason === '' ? null : claim.derived_status, d.status, d.reason);
@@ -193,7 +195,7 @@ export class ClaimLedger {
 /** Appends a line to the audit log. */
 export function audit(store: Store, claimId: string, at: string, actor: string, action: 'derived' | 'review' | 'removed',
   oldStatus: string | null, newStatus: string | null, detail: string): void {
-  store.db.prepare('INSERT INTO claim_audit (claim_id, at, actor, action, old_status, new_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  store.sql('INSERT INTO claim_audit (claim_id, at, actor, action, old_status, new_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(claimId, at, actor, action, oldStatus, newStatus, detail);
 }
 
