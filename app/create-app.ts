@@ -2,14 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeWithClaims } from '../answer/claims-answer.js';
 import { composeExtractive } from '../answer/extractive.js';
-import { llmComposerFrom } from '../answer/llm/index.js';
 import type { Answer } from '../answer/types.js';
 import { Gazetteer, type AliasFile } from '../claims/actors.js';
 import { listLedger, refreshLedger } from '../claims/app-ledger.js';
 import { ClaimLedger } from '../claims/ledger-store.js';
 import { syncLedger } from '../claims/pipeline.js';
 import { reviewClaim } from '../claims/reviews.js';
-import { loadBytes, loadPath, loadText, loadUrl, type LoadOptions } from '../corpus/loaders/index.js';
+import type { LoadOptions } from '../corpus/loaders/index.js';
 import { Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
@@ -51,7 +50,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
   try {
     const embedder = await openEmbedder(config);
     // ANSWER_MODE=llm: settings checked now, the provider package loaded on the first question.
-    const llm = config.ANSWER_MODE === 'llm' ? llmComposerFrom(config) : undefined;
+    // Model code loads only when configured: it is a third of start-up otherwise.
+    const llm = config.ANSWER_MODE === 'llm' ? (await import('../answer/llm/index.js')).llmComposerFrom(config) : undefined;
     const gazetteer = new Gazetteer(readAliases(config.dataDir));
     const { index } = await openIndex(store, embedder, config.dataDir);
     const deps: IngestDeps = { store, embedder, index, gazetteer };
@@ -160,6 +160,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
 
 /** Loads any kind of source into a document. */
 export async function loadSource(source: AddSource, opts: LoadOptions): Promise<DocumentInput> {
+  const { loadBytes, loadPath, loadText, loadUrl } = await loaders();
   switch (source.kind) {
     case 'document': return source.document;
     case 'path': return loadPath(source.path, opts);
@@ -172,7 +173,13 @@ export async function loadSource(source: AddSource, opts: LoadOptions): Promise<
 async function loadBundled(opts: LoadOptions): Promise<DocumentInput[]> {
   const dir = bundledDocumentsDir();
   const files = readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md').sort();
+  const { loadPath } = await loaders();
   return Promise.all(files.map((f) => loadPath(path.join(dir, f), opts)));
+}
+
+/** The loaders (HTML, PDF, URL parsing) are imported on the first document, not at start-up. */
+function loaders(): Promise<typeof import('../corpus/loaders/index.js')> {
+  return import('../corpus/loaders/index.js');
 }
 
 function readAliases(dataDir: string): AliasFile {
