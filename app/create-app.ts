@@ -124,6 +124,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         const docs = store.listDocuments();
         const rows: { id: number; vec: Float32Array }[] = [];
         for (const d of docs) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
           const chunks = store.chunksOf(d.id);
           const vecs = await embedder.embedDocuments(chunks.map((c) => `${d.title}\n${c.text}`));
           chunks.forEach((c, i) => rows.push({ id: c.id, vec: Float32Array.from(vecs[i]!) }));

@@ -33,6 +33,8 @@ export async function ingestDocuments(deps: IngestDeps, inputs: readonly Documen
   const batchIds = new Map<string, string>();
   const batchHashes = new Map<string, string>();
   for (const input of inputs) {
+    // Let timers and sockets run between documents: a long import must not starve the bot's gateway.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       await prepareOne(input);
     } catch (err) {

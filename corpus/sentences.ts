@@ -5,6 +5,8 @@ export interface Span {
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const WINDOW = 4000;
+const CUT = /[.!?]['")\]’”]*[ \t]+(?=\p{Lu})/gu;
 
 // A sentence break after one of these is usually not a sentence end ("Mr. Lavrov", "U.S. officials").
 const ABBREVIATIONS = new Set([
@@ -21,13 +23,25 @@ const ABBREVIATIONS = new Set([
  */
 export function splitSentences(text: string): Span[] {
   const raw: Span[] = [];
-  for (const seg of segmenter.segment(text)) {
-    // Lines are hard boundaries: a heading or a list item never runs into the next line.
-    let offset = seg.index;
-    for (const line of seg.segment.split('\n')) {
-      pushTrimmed(text, offset, offset + line.length, raw);
-      offset += line.length + 1;
+  // Lines are hard boundaries: a heading or a list item never runs into the next line. Each line is
+  // segmented on its own (V8's segment iterator costs O(length) per step: whole texts were quadratic),
+  // and a very long line in windows cut after ". " before a capital, where ICU breaks anyway.
+  for (let start = 0; start <= text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    for (let from = start; from < end;) {
+      let to = end;
+      if (end - from > WINDOW) {
+        CUT.lastIndex = from + WINDOW / 2;
+        const m = CUT.exec(text);
+        if (m && m.index + m[0].length < end) to = m.index + m[0].length;
+      }
+      for (const seg of segmenter.segment(text.slice(from, to))) {
+        pushTrimmed(text, from + seg.index, from + seg.index + seg.segment.length, raw);
+      }
+      from = to;
     }
+    start = end + 1;
   }
   const out: Span[] = [];
   for (const span of raw) {

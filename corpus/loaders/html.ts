@@ -24,6 +24,19 @@ interface PageElement {
 // markup is refused before parsing, because the DOM parser slows down more than linearly with depth.
 const MAX_READABILITY_DEPTH = 400;
 const MAX_HTML_DEPTH = 5_000;
+// Parsing costs 2-4 s per MB of markup and blocks the process (the bot acknowledges nothing meanwhile);
+// an article page has a few thousand elements, a 1.8 MB table of empty rows 300,000.
+const MAX_HTML_ELEMENTS = 60_000;
+
+/** Counts `<tag` openings, stopping at `limit`: one linear scan, no DOM. */
+function countStartTags(html: string, limit: number): number {
+  let n = 0;
+  for (let i = html.indexOf('<'); i !== -1 && n < limit; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
 const MAX_ELEMENTS_FOR_READABILITY = 50_000;
 
 /**
@@ -37,6 +50,10 @@ export function loadHtmlDocument(html: string, source: TextSource, meta?: Docume
   assertTextual(html, what);
   if (estimateHtmlDepth(html, MAX_HTML_DEPTH) >= MAX_HTML_DEPTH) {
     throw new UserError('BAD_DOCUMENT', { what, detail: `the markup is nested more than ${MAX_HTML_DEPTH} levels deep` });
+  }
+  const elements = countStartTags(html, MAX_HTML_ELEMENTS);
+  if (elements >= MAX_HTML_ELEMENTS) {
+    throw new UserError('BAD_DOCUMENT', { what, detail: `the page has more than ${MAX_HTML_ELEMENTS} elements; save it as text and add that` });
   }
   const document = parse(html, what);
   const pageMeta = readPageMeta(document);

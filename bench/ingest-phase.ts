@@ -1,0 +1,88 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { AppInternals } from '../app/create-app.js';
+import type { DocumentInput } from '../corpus/types.js';
+import { cycleDocs, type EvalCorpus } from './corpus-source.js';
+import { progress } from './stats.js';
+
+/** What filling a store to a size cost, end to end. */
+export interface IngestResult {
+  documents: number;
+  chunks: number;
+  rejected: number;
+  /** Share of the JSONL read/parse time for the documents imported (copies re-use a parsed original). */
+  parseMs: number;
+  /** `importDocuments` batches: prepare, chunk, attribute, embed, store, index. */
+  importMs: number;
+  saveMs: number;
+  totalMs: number;
+  /** Chunks/s of `importDocuments` in each tenth of the target (flat = linear ingest; falling = cost grows with the store). */
+  curve: number[];
+}
+
+const BATCH = 500;
+
+/** Imports documents through `app.importDocuments` in batches until the store holds `target` chunks, then `saveIndex`. */
+export async function ingestToSize(app: AppInternals, corpus: EvalCorpus, target: number, label: string): Promise<IngestResult> {
+  const parsePerDoc = corpus.parseMs / Math.max(1, corpus.docs.length);
+  let documents = 0;
+  let chunks = 0;
+  let rejected = 0;
+  let submitted = 0;
+  let importMs = 0;
+  let batch: DocumentInput[] = [];
+  const curve: number[] = [];
+  let tenth = { chunks: 0, ms: 0 };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    submitted += batch.length;
+    const t0 = performance.now();
+    const res = await app.importDocuments(batch, undefined, () => { rejected++; });
+    importMs += performance.now() - t0;
+    const before = chunks;
+    for (const r of res) if (r.added) { documents++; chunks += r.chunks; }
+    tenth = { chunks: tenth.chunks + chunks - before, ms: tenth.ms + performance.now() - t0 };
+    // A batch that crosses several tenths gives each of them its rate.
+    if (chunks >= (target * (curve.length + 1)) / 10 && tenth.ms > 0) {
+      const rate = Math.round(tenth.chunks / (tenth.ms / 1000));
+      while (curve.length < 10 && chunks >= (target * (curve.length + 1)) / 10) curve.push(rate);
+      tenth = { chunks: 0, ms: 0 };
+    }
+    batch = [];
+    progress(`${label}: ingest ${chunks.toLocaleString('en-US')}/${target.toLocaleString('en-US')} chunks, ${Math.round(chunks / (importMs / 1000))}/s`);
+  };
+  // Batches are cut by the chunks each document is expected to make; the loop goes on until the store
+  // really holds `target` chunks (duplicates are skipped, so the expectation can fall short).
+  const source = cycleDocs(corpus);
+  let stalls = 0;
+  while (chunks < target && stalls < 20) {
+    let expected = chunks;
+    while (batch.length < BATCH && expected < target) {
+      const next = source.next();
+      if (next.done) break;
+      batch.push(next.value.doc);
+      expected += next.value.chunks;
+    }
+    if (batch.length === 0) break;
+    const before = chunks;
+    await flush();
+    stalls = chunks === before ? stalls + 1 : 0;
+  }
+  const t0 = performance.now();
+  await app.saveIndex();
+  const saveMs = performance.now() - t0;
+  const parseMs = parsePerDoc * submitted;
+  return { documents, chunks, rejected, parseMs, importMs, saveMs, totalMs: parseMs + importMs + saveMs, curve };
+}
+
+/** Bytes of the files in `dir` by kind: the SQLite store (with WAL and shared memory) and the index. */
+export function diskBytes(dir: string): { store: number; wal: number; index: number } {
+  const out = { store: 0, wal: 0, index: 0 };
+  for (const f of readdirSync(dir)) {
+    const size = statSync(path.join(dir, f)).size;
+    if (f.startsWith('store.sqlite-')) out.wal += size;
+    else if (f.startsWith('store.sqlite')) out.store += size;
+    else if (f.startsWith('index.')) out.index += size;
+  }
+  return out;
+}

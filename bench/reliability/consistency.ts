@@ -1,0 +1,65 @@
+import { readdirSync } from 'node:fs';
+import type { Config } from '../../app/config.js';
+import { checkData } from '../../app/check.js';
+import { createApp } from '../../app/create-app.js';
+import { createEmbedder } from '../../app/embedder.js';
+import { isUserError } from '../../app/errors.js';
+import { Store } from '../../corpus/store.js';
+import { documentProblems } from './fingerprint.js';
+import { answerProblems } from './load.js';
+
+/** What a data folder looked like after a crash, and whether it is sound. */
+export interface CrashCheck {
+  ok: boolean;
+  problems: string[];
+  documents: number;
+  chunks: number;
+  /** `corpus check` found the index on disk behind the store (expected after a kill; repaired on open). */
+  indexLagged: boolean;
+}
+
+/**
+ * Verifies a data folder the way an operator would after a crash: `corpus check` semantics (only an
+ * index that lags the store is allowed), `PRAGMA integrity_check` and `foreign_key_check`, no
+ * half-added document, then opening the app must catch the index up to exactly the store's chunks and
+ * answer a question with exact quotes.
+ */
+export async function verifyDataDir(config: Config): Promise<CrashCheck> {
+  const problems: string[] = [];
+  const report = await checkData(config.dataDir, createEmbedder(config).id);
+  const lag = report.problems.filter((p) => p.fix.startsWith('none needed'));
+  for (const p of report.problems) if (!lag.includes(p)) problems.push(`corpus check: ${p.problem}`);
+  const store = Store.open(config.dataDir);
+  let counts = { documents: 0, chunks: 0 };
+  try {
+    const integrity = store.db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+    const fk = store.db.pragma('foreign_key_check') as unknown[];
+    if (fk.length > 0) problems.push(`${fk.length} rows break a foreign key`);
+    problems.push(...documentProblems(store));
+    counts = store.counts();
+  } finally {
+    store.close();
+  }
+  const app = await createApp(config, { bundled: false });
+  try {
+    const stored = app.deps.store.chunkIds();
+    const live = new Set(app.deps.index.ids());
+    const missing = stored.filter((id) => !live.has(id)).length;
+    const extra = live.size - (stored.length - missing);
+    if (missing || extra) problems.push(`after open the index lacks ${missing} chunks and holds ${extra} removed ones`);
+    try {
+      problems.push(...answerProblems(app, await app.answer('What did the ministry say about the ceasefire?')));
+    } catch (err) {
+      if (!isUserError(err)) problems.push(`answer failed: ${(err as Error).message}`);
+    }
+  } finally {
+    await app.close();
+  }
+  return { ok: problems.length === 0, problems, ...counts, indexLagged: lag.length > 0 };
+}
+
+/** Temporary index files left behind by processes killed while saving (`index.hnsw.tmp-<pid>`). */
+export function leftoverTempFiles(dataDir: string): string[] {
+  return readdirSync(dataDir).filter((f) => /\.tmp(-\d+)?$/.test(f));
+}

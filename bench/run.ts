@@ -1,0 +1,47 @@
+/**
+ * `npm run bench -- reliability [...]` runs the reliability suite (bench/reliability/run.ts);
+ * `npm run bench -- [--sizes 10000,100000] [--full] [--quick] [--json] [--eval-dir DIR] [--keep]`: speed and
+ * scale of the project against LangChain's MemoryVectorStore and the raw hnswlib + FTS5 floor.
+ */
+import { configFrom, parse, printJson, run } from '../cli/common.js';
+import { UserError } from '../app/errors.js';
+import { formatTable } from './report.js';
+import { removeTempDirs, runBench } from './run-bench.js';
+
+const USAGE = 'usage: npm run bench -- [--sizes 10000,100000] [--full] [--quick] [--json] [--eval-dir DIR] [--keep]';
+const OPTIONS = {
+  sizes: { type: 'string' }, full: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false }, 'eval-dir': { type: 'string' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+if (process.argv[2] === 'reliability') {
+  process.argv.splice(2, 1);
+  await import('./reliability/run.js');
+} else {
+  speed();
+}
+
+function speed(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removeTempDirs();
+      process.exit(130);
+    });
+  }
+
+  run(async () => {
+    const { values } = parse(process.argv.slice(2), OPTIONS);
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const sizes = values.sizes?.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+    if (sizes?.some((n) => !Number.isInteger(n) || n < 1)) throw new UserError('USAGE', { detail: `--sizes takes whole numbers: ${USAGE}` });
+    const result = await runBench({
+      config: configFrom({}), sizes, full: values.full, quick: values.quick, evalDir: values['eval-dir'], keep: values.keep,
+    });
+    if (values.json) printJson(result);
+    else process.stdout.write(`${formatTable(result)}\n`);
+    return 0;
+  });
+}
