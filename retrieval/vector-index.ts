@@ -12,7 +12,9 @@ export interface HnswParams {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswParams = { M: 16, efConstruction: 100, efSearch: 128 };
+// efSearch 512: recall@10 0.93 at 100k passages of the built-in embedder (0.80 at 128), ~1 ms a search.
+// M 32 / efConstruction 200 would reach 0.987 but build 2.8x slower (bench/, README "Speed").
+export const DEFAULT_HNSW: HnswParams = { M: 16, efConstruction: 100, efSearch: 512 };
 
 /** The sidecar written next to the index file: what built it and which store state it reflects. */
 export interface IndexManifest {
@@ -38,7 +40,8 @@ export class VectorIndex {
   private constructor(manifest: IndexManifest, hnsw: InstanceType<typeof HierarchicalNSW>) {
     this.embedder = manifest.embedder;
     this.dimensions = manifest.dimensions;
-    this.params = manifest.params;
+    // The search breadth is not part of the graph: the current default applies to old indexes too.
+    this.params = { ...manifest.params, efSearch: DEFAULT_HNSW.efSearch };
     this.storeVersion = manifest.storeVersion;
     this.hnsw = hnsw;
     this.deleted = new Set(manifest.deleted.filter((id) => this.labelSet().has(id)));
