@@ -29,6 +29,8 @@ export const SAME_CLAIM = 0.2;
 export const SAME_CLAIM_ACROSS = 0.3;
 /** A reaction is about an event claim at least this similar to what it names. */
 export const ABOUT_CLAIM = 0.12;
+/** How many recent mentions per term a new mention is compared with inside one document. */
+const TERM_WINDOW = 200;
 
 /**
  * Places the mentions of one document into claims. Assertions and denials join the most similar event
@@ -39,35 +41,52 @@ export const ABOUT_CLAIM = 0.12;
 export function placeMentions(mentions: readonly ExtractedMention[], find: (m: ExtractedMention) => PlacedMention[]): Placement[] {
   const cache = new Map<string, PlacedMention[]>();
   const lookup = (m: ExtractedMention) => cache.get(m.id) ?? (cache.set(m.id, m.sig.terms.length ? find(m) : []).get(m.id)!);
-  const placed: PlacedMention[] = [];
-  const out: Placement[] = [];
+  // Events placed so far, and an inverted index term -> their positions: similarity needs a shared term,
+  // so only mentions sharing one are compared (each term keeps its latest TERM_WINDOW mentions), which
+  // keeps a document of thousands of statements linear instead of quadratic.
+  const events: PlacedMention[] = [];
+  const byTerm = new Map<string, number[]>();
+  const reactions = new Map<string, PlacedMention>();
+  const out = new Map<ExtractedMention, Placement>();
   const toPlaced = (m: ExtractedMention, claimId: string, aboutId?: string): PlacedMention => ({
     mentionId: m.id, claimId, docId: m.docId, sig: m.sig, speakerId: m.speaker?.id, role: m.role, stance: m.stance, aboutId,
   });
+  const nearby = (sig: Signature): PlacedMention[] => {
+    const idx = new Set<number>();
+    for (const t of sig.terms) for (const i of byTerm.get(t) ?? []) idx.add(i);
+    return [...idx].sort((a, b) => a - b).map((i) => events[i]!);
+  };
   for (const m of mentions.filter((x) => x.role !== 'reaction')) {
-    const inDoc = placed.filter((p) => p.role !== 'reaction');
     let claimId: string | undefined;
-    if (m.anaphor?.kind === 'claim') claimId = antecedent(inDoc, m);
-    claimId ??= best(m.sig, [...inDoc, ...lookup(m).filter((p) => p.role !== 'reaction')], SAME_CLAIM, m.docId);
+    if (m.anaphor?.kind === 'claim') claimId = antecedent(events, m);
+    claimId ??= best(m.sig, [...nearby(m.sig), ...lookup(m).filter((p) => p.role !== 'reaction')], SAME_CLAIM, m.docId);
     // "no evidence that any such attack occurred": a denial refers back to the story's claim.
-    if (!claimId && m.anaphor && m.role === 'denial') claimId = antecedent(inDoc, m);
+    if (!claimId && m.anaphor && m.role === 'denial') claimId = antecedent(events, m);
     const isNew = !claimId;
-    placed.push(toPlaced(m, claimId ?? m.id));
-    out.push({ mention: m, claimId: claimId ?? m.id, kind: 'event', isNew });
+    const p = toPlaced(m, claimId ?? m.id);
+    for (const t of new Set(m.sig.terms)) {
+      const list = byTerm.get(t) ?? [];
+      list.push(events.length);
+      if (list.length > TERM_WINDOW) list.shift();
+      byTerm.set(t, list);
+    }
+    events.push(p);
+    out.set(m, { mention: m, claimId: claimId ?? m.id, kind: 'event', isNew });
   }
   for (const m of mentions.filter((x) => x.role === 'reaction')) {
-    const events = placed.filter((p) => p.role !== 'reaction');
     let aboutId = m.anaphor ? mainClaim(events) : undefined;
-    aboutId ??= best(m.sig, [...events, ...lookup(m).filter((p) => p.role !== 'reaction')], ABOUT_CLAIM, m.docId);
+    aboutId ??= best(m.sig, [...nearby(m.sig), ...lookup(m).filter((p) => p.role !== 'reaction')], ABOUT_CLAIM, m.docId);
     const same = (p: PlacedMention) => p.role === 'reaction' && p.speakerId === m.speaker?.id && p.stance === m.stance && !!m.speaker;
-    const inDoc = placed.find((p) => same(p));
+    const key = `${m.speaker?.id ?? ''}|${m.stance}`;
+    const inDoc = m.speaker ? reactions.get(key) : undefined;
     const earlier = inDoc ? undefined : lookup(m).find((p) => same(p) && (aboutId ? p.aboutId === aboutId : similarity(p.sig, m.sig) >= SAME_CLAIM));
     const claimId = inDoc?.claimId ?? earlier?.claimId;
     aboutId ??= inDoc?.aboutId;
-    placed.push(toPlaced(m, claimId ?? m.id, aboutId));
-    out.push({ mention: m, claimId: claimId ?? m.id, kind: 'statement', aboutId, isNew: !claimId });
+    const p = toPlaced(m, claimId ?? m.id, aboutId);
+    if (m.speaker && !reactions.has(key)) reactions.set(key, p);
+    out.set(m, { mention: m, claimId: claimId ?? m.id, kind: 'statement', aboutId, isNew: !claimId });
   }
-  return mentions.map((m) => out.find((p) => p.mention === m)!);
+  return mentions.map((m) => out.get(m)!);
 }
 
 /** The most similar placed mention's claim, if similar enough. */
