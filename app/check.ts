@@ -1,4 +1,5 @@
 import { Store } from '../corpus/store.js';
+import { indexDiff } from '../retrieval/index-sync.js';
 import { VectorIndex } from '../retrieval/vector-index.js';
 
 /** The result of `corpus check`: problems found, with the command that repairs each. */
@@ -47,11 +48,7 @@ export async function checkData(dataDir: string, embedderId: string): Promise<Ch
       if (chunks > 0) problems.push({ problem: 'no readable vector index on disk', fix: 'none needed: it is rebuilt from stored vectors at the next start (or run npm run corpus -- reindex)' });
       return { ok: problems.length === 0, documents, chunks, indexSize: null, problems };
     }
-    const stored = new Set(store.chunkIds());
-    const live = index.ids();
-    const extra = live.filter((id) => !stored.has(id));
-    const liveSet = new Set(live);
-    const missing = [...stored].filter((id) => !liveSet.has(id));
+    const { missing, extra } = indexDiff(index, store.chunkIds());
     if (missing.length || extra.length) {
       problems.push({
         problem: `index and store disagree: ${missing.length} chunks missing from the index, ${extra.length} removed chunks still in it`,

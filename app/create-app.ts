@@ -18,7 +18,7 @@ import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
 import { openEmbedder } from './embedder.js';
 import { UserError } from './errors.js';
-import { ingestDocuments, type IngestDeps } from './ingest.js';
+import { ingestDocuments, passageText, type IngestDeps } from './ingest.js';
 import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
 
@@ -126,7 +126,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         for (const d of docs) {
           await new Promise<void>((resolve) => setImmediate(resolve));
           const chunks = store.chunksOf(d.id);
-          const vecs = await embedder.embedDocuments(chunks.map((c) => `${d.title}\n${c.text}`));
+          const vecs = await embedder.embedDocuments(chunks.map((c) => passageText(d.title, c.text)));
           chunks.forEach((c, i) => rows.push({ id: c.id, vec: Float32Array.from(vecs[i]!) }));
         }
         store.transaction(() => {

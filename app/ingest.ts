@@ -92,13 +92,20 @@ export async function ingestDocuments(deps: IngestDeps, inputs: readonly Documen
   return results;
 }
 
+/**
+ * What is embedded for a passage: its document's title, then its text (ingest and reindex alike). The
+ * title says what a short item is about ("Russo-Ukrainian war (2025-12-22)").
+ */
+export function passageText(title: string, text: string): string {
+  return `${title}\n${text}`;
+}
+
 async function embedChunks(deps: IngestDeps, prepared: PreparedDocument): Promise<{ chunks: NewChunk[]; claims: ExtractedMention[] }> {
   const { doc, chunks } = prepared;
   const docSpeaker = doc.speaker ? deps.gazetteer.resolve(doc.speaker) : undefined;
   const sentences = chunks.flatMap((c) => c.sentences);
   const attributions = attributeSentences(doc.text, sentences, deps.gazetteer, docSpeaker);
-  // The title travels with every passage: "Russo-Ukrainian war (2025-12-22)" says what a short item is about.
-  const vecs = await deps.embedder.embedDocuments(chunks.map((c) => `${doc.title}\n${doc.text.slice(c.start, c.end)}`));
+  const vecs = await deps.embedder.embedDocuments(chunks.map((c) => passageText(doc.title, doc.text.slice(c.start, c.end))));
   let k = 0;
   const stored = chunks.map((c, ord) => {
     const speakers: SentenceSpeaker[] = c.sentences.map(() => {

@@ -5,6 +5,7 @@ import { createApp, type AppInternals } from '../app/create-app.js';
 import { UserError } from '../app/errors.js';
 import { readJsonl } from '../corpus/loaders/index.js';
 import type { DocumentInput } from '../corpus/types.js';
+import { percentile } from './stats.js';
 
 /** One line of the questions file. */
 export interface EvalQuestion {
@@ -60,13 +61,13 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
       };
     };
     const abst = results.filter((r) => r.kind === 'abstain');
-    const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+    const ms = results.map((r) => r.ms);
     return {
       summary: {
         questions: results.length, corpusChunks: app.stats().chunks,
         speaker: kind('speaker'), event: kind('event'),
         abstain: { n: abst.length, abstained: ratio(abst.filter((r) => r.abstained).length, abst.length) },
-        latency: { p50Ms: pct(ms, 0.5), p95Ms: pct(ms, 0.95) },
+        latency: { p50Ms: ms.length ? percentile(ms, 0.5) : 0, p95Ms: ms.length ? percentile(ms, 0.95) : 0 },
       },
       results,
     };
@@ -100,9 +101,4 @@ async function evalApp(config: Config, corpusDir: string, progress?: (m: string)
 
 function ratio(a: number, b: number): number | null {
   return b === 0 ? null : a / b;
-}
-
-function pct(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }

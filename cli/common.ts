@@ -25,7 +25,7 @@ export function configFrom(values: { 'data-dir'?: string }): Config {
 
 /**
  * Runs a command: a `UserError` prints its one-line message and exits 1; anything else prints a short
- * line (the stack only with DEBUG=1) and exits 2.
+ * line and exits 2.
  */
 export function run(main: () => Promise<number | void>): void {
   main().then(
@@ -37,7 +37,6 @@ export function run(main: () => Promise<number | void>): void {
       } else {
         const e = err as Error;
         process.stderr.write(`unexpected error: ${e?.message ?? String(err)}\n`);
-        if (process.env.DEBUG) process.stderr.write(`${e?.stack}\n`);
         process.exitCode = 2;
       }
     },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { UserError } from '../app/errors.js';
 import { chunkText, type ChunkSpan } from './chunker.js';
+import { checkPublished } from './loaders/metadata.js';
 import { DOCUMENT_KINDS, type DocumentInput, type DocumentMeta, type StoredDocument } from './types.js';
 
 /** A document ready to store, before embedding. */
@@ -34,7 +35,7 @@ export function prepareDocument(input: DocumentInput, override: DocumentMeta = {
   if (meta.kind && !DOCUMENT_KINDS.includes(meta.kind)) {
     throw new UserError('BAD_METADATA', { detail: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` });
   }
-  if (meta.published !== undefined) checkDate(meta.published);
+  if (meta.published !== undefined) meta.published = checkPublished(meta.published);
   return {
     doc: {
       id, title: title.slice(0, 300), text, contentHash: hash,
@@ -44,17 +45,6 @@ export function prepareDocument(input: DocumentInput, override: DocumentMeta = {
     },
     chunks: chunkText(text),
   };
-}
-
-/** Accepts YYYY, YYYY-MM, YYYY-MM-DD or a full ISO timestamp between 1800 and next year. */
-export function checkDate(value: string): void {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(value.trim());
-  const year = m ? Number(m[1]) : NaN;
-  const month = m?.[2] ? Number(m[2]) : 1;
-  const day = m?.[3] ? Number(m[3]) : 1;
-  const valid = m && year >= 1800 && year <= new Date().getUTCFullYear() + 1 && month >= 1 && month <= 12
-    && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (!valid) throw new UserError('BAD_METADATA', { detail: `published "${value.slice(0, 40)}" is not a date (YYYY-MM-DD)` });
 }
 
 function titleFromOrigin(origin: string): string {

@@ -57,13 +57,17 @@ export function rebuildIndex(store: Store, embedder: NamedEmbeddings, params: Hn
   return index;
 }
 
+/** Where the index and the store's chunk ids disagree: chunks missing from the index, removed ones still in it. */
+export function indexDiff(index: VectorIndex, storedIds: readonly number[]): { missing: number[]; extra: number[] } {
+  const live = new Set(index.ids());
+  const stored = new Set(storedIds);
+  return { missing: storedIds.filter((id) => !live.has(id)), extra: [...live].filter((id) => !stored.has(id)) };
+}
+
 /** Makes the index hold exactly the store's chunks: adds the missing, deletes the removed. */
 export function syncIndex(index: VectorIndex, store: Store): { added: number; removed: number } {
   const { version, ids } = store.db.transaction(() => ({ version: store.version(), ids: store.chunkIds() }))();
-  const live = new Set(index.ids());
-  const stored = new Set(ids);
-  const missing = ids.filter((id) => !live.has(id));
-  const extra = [...live].filter((id) => !stored.has(id));
+  const { missing, extra } = indexDiff(index, ids);
   for (let i = 0; i < missing.length; i += BATCH) index.add(store.vectorsOf(missing.slice(i, i + BATCH)));
   index.remove(extra);
   index.storeVersion = version;

@@ -88,10 +88,6 @@ export class VectorIndex {
     return this.hnsw.getIdsList().filter((id) => !this.deleted.has(id));
   }
 
-  has(id: number): boolean {
-    return !this.deleted.has(id) && this.labelSet().has(id);
-  }
-
   private labels: Set<number> | null = null;
   private labelSet(): Set<number> {
     this.labels ??= new Set(this.hnsw.getIdsList());

@@ -1,15 +1,12 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type ChatInputCommandInteraction,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ClaimStatus } from '../../answer/types.js';
 import type { BotContext } from '../context.js';
-import { defaultPermission } from '../permissions.js';
 import { renderClaims } from '../render/ledger.js';
-import { PRIVATE, requireAccess } from './guard.js';
+import { PRIVATE, privileged, requireAccess } from './guard.js';
 
 const STATUSES = ['unverified', 'disputed', 'reported', 'corroborated', 'verified', 'refuted'] as const;
 
@@ -17,10 +14,7 @@ const STATUSES = ['unverified', 'disputed', 'reported', 'corroborated', 'verifie
 export const data = {
   name: 'claims',
   description: 'Moderators: list claims in the ledger, by actor or status',
-  default_member_permissions: defaultPermission('moderator'),
-  dm_permission: false,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...privileged('moderator'),
   options: [
     {
       type: ApplicationCommandOptionType.String,

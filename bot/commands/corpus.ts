@@ -1,7 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type RESTPostAPIApplicationCommandsJSONBody,
@@ -11,11 +9,10 @@ import { UserError } from '../../app/errors.js';
 import type { DocumentMeta } from '../../corpus/types.js';
 import type { BotContext } from '../context.js';
 import { ATTACHMENT_TYPES, extensionOf } from '../download.js';
-import { defaultPermission } from '../permissions.js';
 import { renderAdded, renderDocuments } from '../render/ledger.js';
 import { textMessage } from '../render/payload.js';
 import { isHttpUrl, oneLine, truncate } from '../render/text.js';
-import { PRIVATE, allowed, requireAccess } from './guard.js';
+import { allowed, PRIVATE, privileged, requireAccess } from './guard.js';
 
 const S = ApplicationCommandOptionType.String;
 
@@ -23,10 +20,7 @@ const S = ApplicationCommandOptionType.String;
 export const data = {
   name: 'corpus',
   description: 'Maintainers: manage the documents the bot answers from',
-  default_member_permissions: defaultPermission('maintainer'),
-  dm_permission: false,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...privileged('maintainer'),
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,

@@ -1,23 +1,17 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type ChatInputCommandInteraction,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { defaultPermission } from '../permissions.js';
 import { renderFeedback } from '../render/ledger.js';
-import { PRIVATE, requireAccess } from './guard.js';
+import { PRIVATE, privileged, requireAccess } from './guard.js';
 
 /** `/feedback [count]` — recent reports and down-votes, for moderators. */
 export const data = {
   name: 'feedback',
   description: 'Moderators: recent reports and down-votes on answers',
-  default_member_permissions: defaultPermission('moderator'),
-  dm_permission: false,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...privileged('moderator'),
   options: [
     {
       type: ApplicationCommandOptionType.Integer,

@@ -1,7 +1,25 @@
-import { MessageFlags, type BaseInteraction, type GuildMember, type APIInteractionGuildMember } from 'discord.js';
+import {
+  ApplicationIntegrationType, InteractionContextType, MessageFlags, type APIInteractionGuildMember, type BaseInteraction, type GuildMember,
+} from 'discord.js';
 import { UserError } from '../../app/errors.js';
 import type { BotContext } from '../context.js';
-import { channelAllowed, hasAccess, requirement, type Access } from '../permissions.js';
+import { channelAllowed, defaultPermission, hasAccess, requirement, type Access } from '../permissions.js';
+
+/**
+ * The definition fields every moderator or maintainer command shares: usable in servers only, and
+ * hidden by default from members without the permission (checked again at run time by `requireAccess`).
+ */
+export function privileged(access: Exclude<Access, 'everyone'>): {
+  default_member_permissions: string; dm_permission: false;
+  contexts: InteractionContextType[]; integration_types: ApplicationIntegrationType[];
+} {
+  return {
+    default_member_permissions: defaultPermission(access),
+    dm_permission: false,
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
+  };
+}
 
 /** Reply flags for a private (ephemeral) response. */
 export const PRIVATE = { flags: MessageFlags.Ephemeral } as const;

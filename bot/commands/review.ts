@@ -1,7 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  ApplicationIntegrationType,
-  InteractionContextType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type RESTPostAPIApplicationCommandsJSONBody,
@@ -9,10 +7,9 @@ import {
 import type { ReviewInput } from '../../app/app.js';
 import { UserError } from '../../app/errors.js';
 import type { BotContext } from '../context.js';
-import { defaultPermission } from '../permissions.js';
 import { renderReview } from '../render/ledger.js';
 import { isHttpUrl, oneLine, truncate } from '../render/text.js';
-import { PRIVATE, allowed, requireAccess } from './guard.js';
+import { allowed, PRIVATE, privileged, requireAccess } from './guard.js';
 
 const STATUSES = ['verified', 'refuted', 'disputed', 'unverified'] as const;
 
@@ -20,10 +17,7 @@ const STATUSES = ['verified', 'refuted', 'disputed', 'unverified'] as const;
 export const data = {
   name: 'review',
   description: 'Moderators: set the status of a claim, with a note and an evidence link',
-  default_member_permissions: defaultPermission('moderator'),
-  dm_permission: false,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...privileged('moderator'),
   options: [
     {
       type: ApplicationCommandOptionType.String,

@@ -1,22 +1,16 @@
 import {
-  ApplicationIntegrationType,
-  InteractionContextType,
   type ChatInputCommandInteraction,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from '../context.js';
-import { defaultPermission } from '../permissions.js';
 import { renderStats } from '../render/ledger.js';
-import { PRIVATE, requireAccess } from './guard.js';
+import { PRIVATE, privileged, requireAccess } from './guard.js';
 
 /** `/stats` — corpus and usage figures, for maintainers. */
 export const data = {
   name: 'stats',
   description: 'Maintainers: corpus size, index size, questions answered and latency',
-  default_member_permissions: defaultPermission('maintainer'),
-  dm_permission: false,
-  contexts: [InteractionContextType.Guild],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  ...privileged('maintainer'),
 } as const satisfies RESTPostAPIApplicationCommandsJSONBody;
 
 /** Replies privately with `app.stats()`. */
