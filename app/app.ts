@@ -22,6 +22,8 @@ export interface AddResult {
   /** False when identical content was already stored (nothing changed). */
   added: boolean;
   chunks: number;
+  /** With CLAIMS_MODE=llm: who extracted the claims, and why the rules did when the model failed. */
+  claims?: { by: 'llm' | 'rules'; count: number; fallback?: string };
 }
 
 /** Something to add: a loaded document, a file path, a URL, raw bytes (an upload) or pasted text. */

@@ -22,6 +22,7 @@ const schema = z.object({
   EMBEDDINGS_DIMENSIONS: z.coerce.number().int().min(1).max(16_384).optional(),
   EMBEDDINGS_TIMEOUT_MS: intIn(100, 600_000, 60_000),
   ANSWER_MODE: z.enum(['extractive', 'llm']).default('extractive'),
+  CLAIMS_MODE: z.enum(['rules', 'llm']).default('rules'),
   LLM_PROVIDER: z.enum(['ollama', 'openai']).optional(),
   LLM_MODEL: z.string().optional(),
   LLM_BASE_URL: z.string().url().optional(),

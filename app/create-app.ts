@@ -53,8 +53,11 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     // Model code loads only when configured: it is a third of start-up otherwise.
     const llm = config.ANSWER_MODE === 'llm' ? (await import('../answer/llm/index.js')).llmComposerFrom(config) : undefined;
     const gazetteer = new Gazetteer(readAliases(config.dataDir));
+    // CLAIMS_MODE=llm: the model extracts claims at ingest, merged with and falling back to the rules'.
+    const claimExtractor = config.CLAIMS_MODE === 'llm'
+      ? (await import('../answer/llm/claims-ingest.js')).llmClaimExtractorFrom(config, gazetteer) : undefined;
     const { index } = await openIndex(store, embedder, config.dataDir);
-    const deps: IngestDeps = { store, embedder, index, gazetteer };
+    const deps: IngestDeps = { store, embedder, index, gazetteer, ...(claimExtractor && { claimExtractor }) };
     const ledger = new ClaimLedger(store);
     syncLedger(store, gazetteer);
     const loadOptions: LoadOptions = {

@@ -1,5 +1,5 @@
 import type { Gazetteer } from '../claims/actors.js';
-import { attributeSentences } from '../claims/attribution.js';
+import { attributeSentences, type Attribution } from '../claims/attribution.js';
 import type { ExtractedMention } from '../claims/extract.js';
 import { ClaimLedger } from '../claims/ledger-store.js';
 import { documentClaims, ledgerDoc } from '../claims/pipeline.js';
@@ -18,7 +18,13 @@ export interface IngestDeps {
   embedder: NamedEmbeddings;
   index: VectorIndex;
   gazetteer: Gazetteer;
+  /** Claim extraction other than the rules (CLAIMS_MODE=llm); given the rules' mentions to fall back on. */
+  claimExtractor?: ClaimExtractor;
 }
+
+/** Extracts a document's claim mentions from its attributed sentences, given the rule-based ones. */
+export type ClaimExtractor = (doc: { id: string; title: string; text: string }, attributions: readonly Attribution[],
+  rules: ExtractedMention[]) => Promise<{ claims: ExtractedMention[]; by: 'llm' | 'rules'; fallback?: string }>;
 
 /**
  * Adds documents: prepare (metadata, id, chunks), attribute sentences to speakers, embed, then store
@@ -55,8 +61,8 @@ export async function ingestDocuments(deps: IngestDeps, inputs: readonly Documen
     if (deps.store.getDocument(doc.id) || batchIds.has(doc.id)) throw new UserError('DUPLICATE_ID', { id: doc.id });
     batchIds.set(doc.id, doc.contentHash);
     batchHashes.set(doc.contentHash, doc.id);
-    const { chunks, claims } = await embedChunks(deps, prepared);
-    const result: AddResult = { id: doc.id, title: doc.title, added: true, chunks: chunks.length };
+    const { chunks, claims, claimsBy } = await embedChunks(deps, prepared);
+    const result: AddResult = { id: doc.id, title: doc.title, added: true, chunks: chunks.length, ...(claimsBy && { claims: claimsBy }) };
     fresh.push({ input, prepared, chunks, claims, result });
     results.push(result);
   }
@@ -100,7 +106,8 @@ export function passageText(title: string, text: string): string {
   return `${title}\n${text}`;
 }
 
-async function embedChunks(deps: IngestDeps, prepared: PreparedDocument): Promise<{ chunks: NewChunk[]; claims: ExtractedMention[] }> {
+async function embedChunks(deps: IngestDeps, prepared: PreparedDocument):
+Promise<{ chunks: NewChunk[]; claims: ExtractedMention[]; claimsBy?: AddResult['claims'] }> {
   const { doc, chunks } = prepared;
   const docSpeaker = doc.speaker ? deps.gazetteer.resolve(doc.speaker) : undefined;
   const sentences = chunks.flatMap((c) => c.sentences);
@@ -117,5 +124,8 @@ async function embedChunks(deps: IngestDeps, prepared: PreparedDocument): Promis
       vec: Float32Array.from(vecs[ord]!), attrib: encodeSpeakers(speakers),
     };
   });
-  return { chunks: stored, claims: documentClaims(doc.id, doc.text, attributions) };
+  const rules = documentClaims(doc.id, doc.text, attributions);
+  if (!deps.claimExtractor) return { chunks: stored, claims: rules };
+  const { claims, by, fallback } = await deps.claimExtractor(doc, attributions, rules);
+  return { chunks: stored, claims, claimsBy: { by, count: claims.length, ...(fallback && { fallback }) } };
 }

@@ -32,7 +32,8 @@ export interface ExtractedMention {
   certainty: Certainty;
   hedges: string[];
   role: MentionRole;
-  via: Attribution['via'];
+  /** How the speaker was found; 'model' when an LLM named a speaker the sentence mentions (CLAIMS_MODE=llm). */
+  via: Attribution['via'] | 'model';
   sig: Signature;
   /** "the claims", "Russia's accusations", "such attack": the claim this refers back to. */
   anaphor?: { kind: 'claim' | 'event'; speaker?: string };
@@ -95,6 +96,14 @@ export function extractMentions(docId: string, text: string, attributions: reado
     });
   }
   return dedupe(out);
+}
+
+/**
+ * The mention of one span of an attributed sentence in the outlet's or the sentence speaker's voice,
+ * built like any other (signature, stance, certainty), whether or not a reporting verb makes it a claim.
+ */
+export function spanMention(docId: string, text: string, a: Attribution, span: Span): ExtractedMention {
+  return build(docId, text, a, { ...trim(text, span), tail: false }, undefined, a.speaker, a.mentions);
 }
 
 function build(docId: string, text: string, a: Attribution, seg: Span & { tail: boolean }, e: SpeechEvent | undefined,

@@ -1,3 +1,4 @@
+import type { AddResult } from '../app/app.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
 import { checkData } from '../app/check.js';
 import { openEmbedder } from '../app/embedder.js';
@@ -57,7 +58,7 @@ async function dispatch(app: AppInternals, command: string, args: string[], valu
         ? { kind: 'url' as const, url: target } : { kind: 'path' as const, path: target };
       const res = await app.addDocument(source, metaFrom(values));
       if (json) printJson(res);
-      else process.stdout.write(res.added ? `added ${res.id} (${res.chunks} passages): ${res.title}\n`
+      else process.stdout.write(res.added ? `added ${res.id} (${res.chunks} passages): ${res.title}\n${claimsLine(res)}`
         : `already in the corpus as ${res.id} (identical content): nothing changed\n`);
       return 0;
     }
@@ -110,4 +111,11 @@ function one(args: string[], usage: string): string {
 function metaFrom(v: Record<string, unknown>): DocumentMeta {
   const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
   return { title: s('title'), publisher: s('publisher'), published: s('published'), url: s('url'), kind: s('kind') as DocumentKind | undefined, id: s('id') };
+}
+
+/** With CLAIMS_MODE=llm: which extractor gave the document's claims, and why the model's were not used. */
+function claimsLine(res: AddResult): string {
+  if (!res.claims) return '';
+  return res.claims.by === 'llm' ? `${res.claims.count} claims extracted by the model\n`
+    : `${res.claims.count} claims extracted by the rules (the model's were not used: ${res.claims.fallback})\n`;
 }

@@ -104,7 +104,8 @@ async function add(i: ChatInputCommandInteraction, ctx: BotContext): Promise<voi
     source = { kind: 'text', text: text ?? '' };
   }
   const result = await ctx.app.addDocument(source, metaFrom(i));
-  ctx.log.info('document added', { id: result.id, added: result.added, chunks: result.chunks, kind: source.kind, by: i.user.id });
+  ctx.log.info('document added', { id: result.id, added: result.added, chunks: result.chunks, kind: source.kind, by: i.user.id,
+    ...(result.claims && { claimsBy: result.claims.by, claimsFallback: result.claims.fallback }) });
   await i.editReply(renderAdded(result));
 }
 

@@ -91,10 +91,16 @@ export function renderDocuments(docs: readonly DocumentSummary[]): BotMessage {
   return embedMessage({ title: `Corpus (${docs.length} documents)`, description: listDescription(lines, 'The corpus is empty.') });
 }
 
+function claimsNote(r: AddResult): string {
+  if (!r.claims) return '';
+  return r.claims.by === 'llm' ? `\n${r.claims.count} claims extracted by the model.`
+    : `\n${r.claims.count} claims extracted by the rules: the model's were not used (${escapeText(oneLine(r.claims.fallback ?? '')).slice(0, 200)}).`;
+}
+
 /** `/corpus add`: what happened. */
 export function renderAdded(r: AddResult): BotMessage {
   const text = r.added
-    ? `Added ${code(r.id)} **${escapeText(oneLine(r.title)).slice(0, 300)}** (${r.chunks} passages). It is searchable now.`
+    ? `Added ${code(r.id)} **${escapeText(oneLine(r.title)).slice(0, 300)}** (${r.chunks} passages). It is searchable now.${claimsNote(r)}`
     : `Nothing changed: the same content is already stored as ${code(r.id)}.`;
   return embedMessage({ title: r.added ? 'Document added' : 'Already in the corpus', description: text });
 }
