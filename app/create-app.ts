@@ -18,7 +18,8 @@ import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
 import { openEmbedder } from './embedder.js';
 import { UserError } from './errors.js';
-import { ingestDocuments, passageText, type IngestDeps } from './ingest.js';
+import { createAnalyser } from './analyser.js';
+import { analyseBatch, commitBatch, ingestDocuments, passageText, type AnalysedBatch, type IngestDeps } from './ingest.js';
 import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
 
@@ -30,6 +31,12 @@ export interface AppInternals extends App {
   loadOptions: LoadOptions;
   /** Adds many loaded documents in one transaction, without saving the index (call `saveIndex`). */
   importDocuments(docs: DocumentInput[], meta?: DocumentMeta, onReject?: (doc: DocumentInput, err: UserError) => void): Promise<AddResult[]>;
+  /**
+   * Imports batches as they come, each in its own transaction like `importDocuments`, pipelined: the
+   * next batch is analysed (in the import worker) while the previous one is stored. Without saving the index.
+   */
+  importBatches(batches: AsyncIterable<DocumentInput[]> | Iterable<DocumentInput[]>, onBatch: (results: AddResult[]) => void,
+    onReject?: (doc: DocumentInput, err: UserError) => void): Promise<void>;
   saveIndex(): Promise<void>;
 }
 
@@ -39,6 +46,8 @@ export interface CreateAppOptions {
   bundled?: boolean;
   /** Test-only: hosts the URL loader may reach although they are private. */
   allowHosts?: string[];
+  /** Batches with at least this many characters are analysed in the import worker (see app/analyser.ts). */
+  workerMinChars?: number;
 }
 
 /**
@@ -52,12 +61,14 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     // ANSWER_MODE=llm: settings checked now, the provider package loaded on the first question.
     // Model code loads only when configured: it is a third of start-up otherwise.
     const llm = config.ANSWER_MODE === 'llm' ? (await import('../answer/llm/index.js')).llmComposerFrom(config) : undefined;
-    const gazetteer = new Gazetteer(readAliases(config.dataDir));
+    const aliases = readAliases(config.dataDir);
+    const gazetteer = new Gazetteer(aliases);
     // CLAIMS_MODE=llm: the model extracts claims at ingest, merged with and falling back to the rules'.
     const claimExtractor = config.CLAIMS_MODE === 'llm'
       ? (await import('../answer/llm/claims-ingest.js')).llmClaimExtractorFrom(config, gazetteer) : undefined;
     const { index } = await openIndex(store, embedder, config.dataDir);
-    const deps: IngestDeps = { store, embedder, index, gazetteer, ...(claimExtractor && { claimExtractor }) };
+    const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
+    const deps: IngestDeps = { store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
     const ledger = new ClaimLedger(store);
     syncLedger(store, gazetteer);
     const loadOptions: LoadOptions = {
@@ -75,6 +86,25 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       if (res.some((r) => r.added)) dirty = true;
       return res;
     };
+    const importBatches: AppInternals['importBatches'] = async (batches, onBatch, onReject) => {
+      let previous: Promise<AnalysedBatch> | undefined;
+      const commit = async (p: Promise<AnalysedBatch>) => {
+        const res = commitBatch(deps, await p, onReject);
+        if (res.some((r) => r.added)) dirty = true;
+        onBatch(res);
+      };
+      try {
+        for await (const batch of batches) {
+          const next = analyseBatch(deps, batch, undefined, onReject);
+          next.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+          if (previous) await commit(previous);
+          previous = next;
+        }
+        if (previous) await commit(previous);
+      } finally {
+        previous = undefined;
+      }
+    };
     if ((opts.bundled ?? true) && store.getMeta('bundled_loaded') === undefined && store.counts().documents === 0) {
       await importDocuments(await loadBundled(loadOptions));
       store.setMeta('bundled_loaded', new Date().toISOString());
@@ -82,7 +112,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     }
 
     const app: AppInternals = {
-      config, deps, loadOptions, importDocuments, saveIndex,
+      config, deps, loadOptions, importDocuments, importBatches, saveIndex,
       async answer(question: string, ask: AskOptions = {}): Promise<Answer> {
         const t0 = performance.now();
         const q = question.trim();
@@ -152,7 +182,10 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       async close() {
         if (closed) return;
         closed = true;
-        try { await saveIndex(); } finally { store.close(); }
+        try { await saveIndex(); } finally {
+          await analyser.close();
+          store.close();
+        }
       },
     };
     return app;

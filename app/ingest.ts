@@ -1,16 +1,19 @@
 import type { Gazetteer } from '../claims/actors.js';
-import { attributeSentences, type Attribution } from '../claims/attribution.js';
+import type { Attribution } from '../claims/attribution.js';
 import type { ExtractedMention } from '../claims/extract.js';
 import { ClaimLedger } from '../claims/ledger-store.js';
-import { documentClaims, ledgerDoc } from '../claims/pipeline.js';
+import { ledgerDoc } from '../claims/pipeline.js';
 import { prepareDocument, type PreparedDocument } from '../corpus/prepare.js';
 import type { NewChunk, Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
 import type { NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
-import { encodeSpeakers, type SentenceSpeaker } from '../retrieval/speakers.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
+import { passageText } from './analyse.js';
+import type { Analyser } from './analyser.js';
 import { UserError } from './errors.js';
 import type { AddResult } from './app.js';
+
+export { passageText } from './analyse.js';
 
 /** What ingestion needs; passed in by `createApp`. */
 export interface IngestDeps {
@@ -18,6 +21,8 @@ export interface IngestDeps {
   embedder: NamedEmbeddings;
   index: VectorIndex;
   gazetteer: Gazetteer;
+  /** Attribution, rule claims and built-in embedding of a batch (in the import worker when it is large). */
+  analyser: Analyser;
   /** Claim extraction other than the rules (CLAIMS_MODE=llm); given the rules' mentions to fall back on. */
   claimExtractor?: ClaimExtractor;
 }
@@ -26,56 +31,100 @@ export interface IngestDeps {
 export type ClaimExtractor = (doc: { id: string; title: string; text: string }, attributions: readonly Attribution[],
   rules: ExtractedMention[]) => Promise<{ claims: ExtractedMention[]; by: 'llm' | 'rules'; fallback?: string }>;
 
+type Fresh = { input: DocumentInput; prepared: PreparedDocument; chunks: NewChunk[]; claims: ExtractedMention[]; result: AddResult };
+
+/** A batch analysed and embedded, ready to store with {@link commitBatch}. */
+export interface AnalysedBatch {
+  results: AddResult[];
+  fresh: Fresh[];
+}
+
+type OnReject = (input: DocumentInput, err: UserError) => void;
+
 /**
  * Adds documents: prepare (metadata, id, chunks), attribute sentences to speakers, embed, then store
  * all of them in ONE transaction and add the vectors to the index. Identical content already stored is
  * skipped; an id taken by different content is an error. Either every document of the batch is stored or none.
  */
 export async function ingestDocuments(deps: IngestDeps, inputs: readonly DocumentInput[], override?: DocumentMeta,
-  onReject?: (input: DocumentInput, err: UserError) => void): Promise<AddResult[]> {
+  onReject?: OnReject): Promise<AddResult[]> {
+  return commitBatch(deps, await analyseBatch(deps, inputs, override, onReject), onReject);
+}
+
+/**
+ * The first half of {@link ingestDocuments}, which touches nothing: prepares the documents (a UserError
+ * goes to `onReject`, or is thrown), skips content already stored or repeated in the batch, analyses and
+ * embeds the rest. A pipelined import runs it for the next batch while the previous one is committed.
+ */
+export async function analyseBatch(deps: IngestDeps, inputs: readonly DocumentInput[], override?: DocumentMeta,
+  onReject?: OnReject): Promise<AnalysedBatch> {
   const results: AddResult[] = [];
-  type Fresh = { input: DocumentInput; prepared: PreparedDocument; chunks: NewChunk[]; claims: ExtractedMention[]; result: AddResult };
-  let fresh: Fresh[] = [];
-  const batchIds = new Map<string, string>();
+  const todo: { input: DocumentInput; prepared: PreparedDocument; result: AddResult }[] = [];
+  const batchIds = new Set<string>();
   const batchHashes = new Map<string, string>();
   for (const input of inputs) {
-    // Let timers and sockets run between documents: a long import must not starve the bot's gateway.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    let prepared: PreparedDocument;
     try {
-      await prepareOne(input);
+      prepared = prepareDocument(input, override);
     } catch (err) {
       if (!onReject || !(err instanceof UserError)) throw err;
       onReject(input, err);
+      continue;
     }
-  }
-  async function prepareOne(input: DocumentInput): Promise<void> {
-    const prepared = prepareDocument(input, override);
     const { doc } = prepared;
     const existing = deps.store.findByHash(doc.contentHash);
     const sameInBatch = batchHashes.get(doc.contentHash);
     if (existing || sameInBatch) {
-      const id = existing?.id ?? sameInBatch!;
-      results.push({ id, title: existing?.title ?? doc.title, added: false, chunks: 0 });
-      return;
+      results.push({ id: existing?.id ?? sameInBatch!, title: existing?.title ?? doc.title, added: false, chunks: 0 });
+      continue;
     }
-    if (deps.store.getDocument(doc.id) || batchIds.has(doc.id)) throw new UserError('DUPLICATE_ID', { id: doc.id });
-    batchIds.set(doc.id, doc.contentHash);
+    if (deps.store.getDocument(doc.id) || batchIds.has(doc.id)) {
+      const err = new UserError('DUPLICATE_ID', { id: doc.id });
+      if (!onReject) throw err;
+      onReject(input, err);
+      continue;
+    }
+    batchIds.add(doc.id);
     batchHashes.set(doc.contentHash, doc.id);
-    const { chunks, claims, claimsBy } = await embedChunks(deps, prepared);
-    const result: AddResult = { id: doc.id, title: doc.title, added: true, chunks: chunks.length, ...(claimsBy && { claims: claimsBy }) };
-    fresh.push({ input, prepared, chunks, claims, result });
+    const result: AddResult = { id: doc.id, title: doc.title, added: true, chunks: prepared.chunks.length };
+    todo.push({ input, prepared, result });
     results.push(result);
   }
-  // The claim ledger is written in the same transaction as the documents (nested: a savepoint).
-  const ledger = new ClaimLedger(deps.store);
+  const analyses = await deps.analyser.analyse(todo.map((t) => t.prepared), { attributions: !!deps.claimExtractor });
+  const fresh: Fresh[] = [];
+  for (const [i, t] of todo.entries()) {
+    const a = analyses[i]!;
+    const { doc } = t.prepared;
+    const missing = a.chunks.some((c) => !c.vec);
+    const vecs = missing ? await deps.embedder.embedDocuments(a.chunks.map((c) => passageText(doc.title, c.text))) : [];
+    const chunks: NewChunk[] = a.chunks.map((c, j) => ({ ...c, vec: c.vec ?? Float32Array.from(vecs[j]!) }));
+    let claims = a.claims;
+    if (deps.claimExtractor) {
+      const x = await deps.claimExtractor(doc, a.attributions ?? [], a.claims);
+      claims = x.claims;
+      t.result.claims = { by: x.by, count: x.claims.length, ...(x.fallback && { fallback: x.fallback }) };
+    }
+    fresh.push({ ...t, chunks, claims });
+  }
+  return { results, fresh };
+}
+
+/**
+ * The second half of {@link ingestDocuments}: one write transaction for the whole batch (documents,
+ * chunks, claim ledger), then the vectors into the index. Content or ids stored meanwhile (by another
+ * add, another process) are checked again inside the transaction, where nobody else can write.
+ */
+export function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReject?: OnReject): AddResult[] {
+  const { results } = batch;
+  let fresh = batch.fresh;
+  const ledger = ledgerOf(deps.store);
   const ids = deps.store.transaction(() => {
-    // Embedding awaited: another writer (a second add, another process) may have stored the same
-    // content or id meanwhile. Check again inside the write transaction, where nobody else can.
     fresh = fresh.filter((f) => {
       const { doc } = f.prepared;
       const existing = deps.store.findByHash(doc.contentHash);
       if (existing) {
         Object.assign(f.result, { id: existing.id, title: existing.title, added: false, chunks: 0 });
+        delete f.result.claims;
         return false;
       }
       if (!deps.store.getDocument(doc.id)) return true;
@@ -89,6 +138,7 @@ export async function ingestDocuments(deps: IngestDeps, inputs: readonly Documen
       doc: { ...f.prepared.doc, speakerId: f.prepared.doc.speaker ? deps.gazetteer.resolve(f.prepared.doc.speaker)?.id : undefined },
       chunks: f.chunks,
     })));
+    // The claim ledger is written in the same transaction as the documents (nested: a savepoint).
     for (const f of fresh) ledger.addDocument(ledgerDoc(f.prepared.doc, deps.gazetteer), f.claims);
     return inserted;
   });
@@ -98,34 +148,10 @@ export async function ingestDocuments(deps: IngestDeps, inputs: readonly Documen
   return results;
 }
 
-/**
- * What is embedded for a passage: its document's title, then its text (ingest and reindex alike). The
- * title says what a short item is about ("Russo-Ukrainian war (2025-12-22)").
- */
-export function passageText(title: string, text: string): string {
-  return `${title}\n${text}`;
-}
-
-async function embedChunks(deps: IngestDeps, prepared: PreparedDocument):
-Promise<{ chunks: NewChunk[]; claims: ExtractedMention[]; claimsBy?: AddResult['claims'] }> {
-  const { doc, chunks } = prepared;
-  const docSpeaker = doc.speaker ? deps.gazetteer.resolve(doc.speaker) : undefined;
-  const sentences = chunks.flatMap((c) => c.sentences);
-  const attributions = attributeSentences(doc.text, sentences, deps.gazetteer, docSpeaker);
-  const vecs = await deps.embedder.embedDocuments(chunks.map((c) => passageText(doc.title, doc.text.slice(c.start, c.end))));
-  let k = 0;
-  const stored = chunks.map((c, ord) => {
-    const speakers: SentenceSpeaker[] = c.sentences.map(() => {
-      const a = attributions[k++]!;
-      return { start: a.start, end: a.end, actor: a.speaker?.id, cue: a.cue, via: a.via };
-    });
-    return {
-      ord, start: c.start, end: c.end, text: doc.text.slice(c.start, c.end),
-      vec: Float32Array.from(vecs[ord]!), attrib: encodeSpeakers(speakers),
-    };
-  });
-  const rules = documentClaims(doc.id, doc.text, attributions);
-  if (!deps.claimExtractor) return { chunks: stored, claims: rules };
-  const { claims, by, fallback } = await deps.claimExtractor(doc, attributions, rules);
-  return { chunks: stored, claims, claimsBy: { by, count: claims.length, ...(fallback && { fallback }) } };
+// One ledger per store, so that its cache of parsed signatures lasts from one import batch to the next.
+const ledgers = new WeakMap<Store, ClaimLedger>();
+function ledgerOf(store: Store): ClaimLedger {
+  let l = ledgers.get(store);
+  if (!l) ledgers.set(store, l = new ClaimLedger(store));
+  return l;
 }

@@ -63,6 +63,12 @@ type MentionRow = {
 };
 
 const DAY_WINDOW = 10;
+/** Mentions read per signature term (the latest dates first): a common term ("Ukraine") cannot make a lookup scan thousands. */
+const PER_TERM = 200;
+/** Candidates compared per mention: those sharing the most terms. */
+const CANDIDATES = 60;
+/** Parsed signatures kept across lookups (they never change for a mention id). */
+const SIG_CACHE = 50_000;
 const SELECT = `SELECT m.*, c.kind, c.status, c.derived_status, c.reason, a.status AS about_status,
   d.title, d.url, d.publisher, d.published FROM claim_mentions m JOIN claims c ON c.id = m.claim_id
   LEFT JOIN claims a ON a.id = m.about_id JOIN documents d ON d.id = m.doc_id`;
@@ -75,6 +81,36 @@ const SELECT = `SELECT m.*, c.kind, c.status, c.derived_status, c.reason, a.stat
 export class ClaimLedger {
   constructor(private readonly store: Store) {}
 
+  private readonly sigs = new Map<string, { raw: string; sig: Signature }>();
+
+  /**
+   * Mentions of other documents dated lo..hi sharing terms with `keys`, the ones sharing most first: at
+   * most PER_TERM per term (latest first), then the CANDIDATES with the most terms in common.
+   */
+  private nearbyMentions(keys: string[], lo: string, hi: string, docId: string): PlacedMention[] {
+    const perTerm = this.store.sql(`SELECT mention_id FROM claim_terms WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ${PER_TERM}`).pluck();
+    const counts = new Map<string, number>();
+    for (const k of new Set(keys)) for (const id of perTerm.all(k, lo, hi) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (counts.size === 0) return [];
+    const ids = [...counts].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([id]) => id);
+    const rows = this.store.sql(`SELECT id, claim_id, doc_id, sig, speaker_id, role, stance, about_id FROM claim_mentions
+      WHERE id IN (SELECT value FROM json_each(?)) AND doc_id != ?`).all(JSON.stringify(ids), docId) as
+      { id: string; claim_id: string; doc_id: string; sig: string; speaker_id: string | null; role: PlacedMention['role']; stance: PlacedMention['stance']; about_id: string | null }[];
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    return rows.map((r) => ({ mentionId: r.id, claimId: r.claim_id, docId: r.doc_id, sig: this.sigOf(r.id, r.sig), speakerId: r.speaker_id ?? undefined,
+      role: r.role, stance: r.stance, aboutId: r.about_id ?? undefined }));
+  }
+
+  private sigOf(id: string, raw: string): Signature {
+    const hit = this.sigs.get(id);
+    if (hit?.raw === raw) return hit.sig;
+    if (this.sigs.size >= SIG_CACHE) this.sigs.clear();
+    const sig = JSON.parse(raw) as Signature;
+    this.sigs.set(id, { raw, sig });
+    return sig;
+  }
+
   /** Stores the mentions of one document, clusters them and derives the statuses of the claims they touch. */
   addDocument(doc: LedgerDoc, mentions: readonly ExtractedMention[]): void {
     if (mentions.length === 0) return;
@@ -84,14 +120,7 @@ export class ClaimLedger {
     // documents: nothing says two undated texts speak of the same event, and comparing each one with
     // every earlier claim made every import slower than the last.
     const [lo, hi] = day ? [shiftDay(day, -DAY_WINDOW), shiftDay(day, DAY_WINDOW)] : ['', ''];
-    const lookup = this.store.sql(`SELECT m.id, m.claim_id, m.doc_id, m.sig, m.speaker_id, m.role, m.stance, m.about_id, count(*) AS n
-      FROM claim_terms t JOIN claim_mentions m ON m.id = t.mention_id
-      WHERE t.key IN (SELECT value FROM json_each(?)) AND t.day BETWEEN ? AND ? AND m.doc_id != ?
-      GROUP BY m.id ORDER BY n DESC LIMIT 60`);
-    const placements = placeMentions(mentions, (m) => (!day ? [] : lookup.all(JSON.stringify(signatureKeys(m.sig)), lo, hi, doc.id) as
-      { id: string; claim_id: string; doc_id: string; sig: string; speaker_id: string | null; role: PlacedMention['role']; stance: PlacedMention['stance']; about_id: string | null }[])
-      .map((r) => ({ mentionId: r.id, claimId: r.claim_id, docId: r.doc_id, sig: JSON.parse(r.sig) as Signature, speakerId: r.speaker_id ?? undefined,
-        role: r.role, stance: r.stance, aboutId: r.about_id ?? undefined })));
+    const placements = placeMentions(mentions, (m) => (day ? this.nearbyMentions(signatureKeys(m.sig), lo, hi, doc.id) : []));
     const now = new Date().toISOString();
     const newClaim = this.store.sql(`INSERT OR IGNORE INTO claims (id, kind, status, derived_status, reason, created_at, updated_at)
       VALUES (?, ?, 'unverified', 'unverified', '', ?, ?)`);

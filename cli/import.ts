@@ -26,32 +26,34 @@ export async function importJsonl(app: AppInternals, file: string, opts: { forma
   const t0 = performance.now();
   const total = opts.progress ? await countLines(file) : 0;
   const report: ImportReport = { added: 0, unchanged: 0, chunks: 0, errors: [], ms: 0 };
-  let batch: DocumentInput[] = [];
-  const lineOf = new Map<DocumentInput, number>();
+  const lineOf = new WeakMap<DocumentInput, number>();
   let seen = 0;
-  const flush = async () => {
-    const results = await app.importDocuments(batch, undefined, (doc, err) => {
-      report.errors.push({ line: lineOf.get(doc) ?? 0, error: err.message });
-    });
+  // Batches are read while the previous one is analysed and stored (app.importBatches pipelines them).
+  async function* batches(): AsyncGenerator<DocumentInput[]> {
+    let batch: DocumentInput[] = [];
+    for await (const item of readJsonl(file, { ...app.loadOptions, format: opts.format as JsonlFormat })) {
+      seen = item.line;
+      if (item.error || !item.doc) {
+        report.errors.push({ line: item.line, error: item.error ?? 'no document' });
+        continue;
+      }
+      batch.push(item.doc);
+      lineOf.set(item.doc, item.line);
+      if (batch.length >= opts.batch) { yield batch; batch = []; }
+    }
+    if (batch.length) yield batch;
+  }
+  await app.importBatches(batches(), (results) => {
     for (const r of results) {
       if (r.added) { report.added++; report.chunks += r.chunks; } else report.unchanged++;
     }
-    batch = [];
-    lineOf.clear();
     if (opts.progress) progress(seen, total, t0);
-  };
-  for await (const item of readJsonl(file, { ...app.loadOptions, format: opts.format as JsonlFormat })) {
-    seen = item.line;
-    if (item.error || !item.doc) {
-      report.errors.push({ line: item.line, error: item.error ?? 'no document' });
-      continue;
-    }
-    batch.push(item.doc);
-    lineOf.set(item.doc, item.line);
-    if (batch.length >= opts.batch) await flush();
-  }
-  await flush();
+  }, (doc, err) => {
+    report.errors.push({ line: lineOf.get(doc) ?? 0, error: err.message });
+  });
   await app.saveIndex();
+  // A batch's parse errors can be found while the previous batch is still being stored: report in line order.
+  report.errors.sort((a, b) => a.line - b.line);
   if (opts.progress) process.stderr.write('\n');
   report.ms = performance.now() - t0;
   return report;

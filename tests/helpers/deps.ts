@@ -4,6 +4,7 @@ import type { DocumentInput, DocumentMeta } from '../../corpus/types.js';
 import { BuiltinEmbeddings } from '../../retrieval/builtin-embeddings.js';
 import { openIndex } from '../../retrieval/index-sync.js';
 import type { IngestDeps } from '../../app/ingest.js';
+import { createAnalyser } from '../../app/analyser.js';
 
 /** One shared gazetteer: building it reads the countries file. */
 export const gazetteer = new Gazetteer();
@@ -13,7 +14,8 @@ export async function openDeps(dir: string): Promise<IngestDeps> {
   const store = Store.open(dir);
   const embedder = new BuiltinEmbeddings();
   const { index } = await openIndex(store, embedder, dir);
-  return { store, embedder, index, gazetteer };
+  // Inline analysis: these tests exercise ingest, not the worker (tests/app/analyser.test.ts does).
+  return { store, embedder, index, gazetteer, analyser: createAnalyser({ gazetteer, aliases: {}, embedder, workerMinChars: Infinity }) };
 }
 
 /** A document input built in the test. */
