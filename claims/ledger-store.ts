@@ -54,6 +54,9 @@ export interface LedgerFilter {
   limit?: number;
 }
 
+/** What the lookups of one document's mentions have read: term -> mention ids, mention id -> mention. */
+interface LookupCache { terms: Map<string, string[]>; rows: Map<string, PlacedMention> }
+
 type MentionRow = {
   id: string; claim_id: string; about_id: string | null; doc_id: string; start: number; end: number; text: string;
   speaker_id: string | null; speaker_name: string | null; source_text: string | null; cue: string | null; stance: string;
@@ -85,21 +88,33 @@ export class ClaimLedger {
 
   /**
    * Mentions of other documents dated lo..hi sharing terms with `keys`, the ones sharing most first: at
-   * most PER_TERM per term (latest first), then the CANDIDATES with the most terms in common.
+   * most PER_TERM per term (latest first), then the CANDIDATES with the most terms in common. `seen`
+   * holds what earlier mentions of the same document already read (they share most of their terms).
    */
-  private nearbyMentions(keys: string[], lo: string, hi: string, docId: string): PlacedMention[] {
+  private nearbyMentions(keys: string[], lo: string, hi: string, docId: string, seen: LookupCache): PlacedMention[] {
     const perTerm = this.store.sql(`SELECT mention_id FROM claim_terms WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ${PER_TERM}`).pluck();
     const counts = new Map<string, number>();
-    for (const k of new Set(keys)) for (const id of perTerm.all(k, lo, hi) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const k of new Set(keys)) {
+      let ids = seen.terms.get(k);
+      if (!ids) seen.terms.set(k, ids = perTerm.all(k, lo, hi) as string[]);
+      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
     if (counts.size === 0) return [];
     const ids = [...counts].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([id]) => id);
-    const rows = this.store.sql(`SELECT id, claim_id, doc_id, sig, speaker_id, role, stance, about_id FROM claim_mentions
-      WHERE id IN (SELECT value FROM json_each(?)) AND doc_id != ?`).all(JSON.stringify(ids), docId) as
-      { id: string; claim_id: string; doc_id: string; sig: string; speaker_id: string | null; role: PlacedMention['role']; stance: PlacedMention['stance']; about_id: string | null }[];
-    const rank = new Map(ids.map((id, i) => [id, i]));
-    rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-    return rows.map((r) => ({ mentionId: r.id, claimId: r.claim_id, docId: r.doc_id, sig: this.sigOf(r.id, r.sig), speakerId: r.speaker_id ?? undefined,
-      role: r.role, stance: r.stance, aboutId: r.about_id ?? undefined }));
+    const missing = ids.filter((id) => !seen.rows.has(id));
+    if (missing.length) {
+      const rows = this.store.sql(`SELECT id, claim_id, doc_id, sig, speaker_id, role, stance, about_id FROM claim_mentions
+        WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(missing)) as
+        { id: string; claim_id: string; doc_id: string; sig: string; speaker_id: string | null; role: PlacedMention['role']; stance: PlacedMention['stance']; about_id: string | null }[];
+      for (const r of rows) {
+        seen.rows.set(r.id, { mentionId: r.id, claimId: r.claim_id, docId: r.doc_id, sig: this.sigOf(r.id, r.sig), speakerId: r.speaker_id ?? undefined,
+          role: r.role, stance: r.stance, aboutId: r.about_id ?? undefined });
+      }
+    }
+    return ids.flatMap((id) => {
+      const p = seen.rows.get(id);
+      return p && p.docId !== docId ? [p] : [];
+    });
   }
 
   private sigOf(id: string, raw: string): Signature {
@@ -120,7 +135,8 @@ export class ClaimLedger {
     // documents: nothing says two undated texts speak of the same event, and comparing each one with
     // every earlier claim made every import slower than the last.
     const [lo, hi] = day ? [shiftDay(day, -DAY_WINDOW), shiftDay(day, DAY_WINDOW)] : ['', ''];
-    const placements = placeMentions(mentions, (m) => (day ? this.nearbyMentions(signatureKeys(m.sig), lo, hi, doc.id) : []));
+    const seen: LookupCache = { terms: new Map(), rows: new Map() };
+    const placements = placeMentions(mentions, (m) => (day ? this.nearbyMentions(signatureKeys(m.sig), lo, hi, doc.id, seen) : []));
     const now = new Date().toISOString();
     const newClaim = this.store.sql(`INSERT OR IGNORE INTO claims (id, kind, status, derived_status, reason, created_at, updated_at)
       VALUES (?, ?, 'unverified', 'unverified', '', ?, ?)`);
