@@ -2,6 +2,7 @@ import type { Gazetteer } from '../claims/actors.js';
 import { attributeSentences, type Attribution } from '../claims/attribution.js';
 import type { ExtractedMention } from '../claims/extract.js';
 import { documentClaims } from '../claims/pipeline.js';
+import { chunkText } from '../corpus/chunker.js';
 import type { PreparedDocument } from '../corpus/prepare.js';
 import { encodeSpeakers, type SentenceSpeaker } from '../retrieval/speakers.js';
 
@@ -22,13 +23,14 @@ export function passageText(title: string, text: string): string {
 }
 
 /**
- * The CPU-only part of adding a document: attribute every sentence to its speaker, extract the claims
+ * The CPU-only part of adding a document: chunk it, attribute every sentence to its speaker, extract the claims
  * by rule, and embed the passages when a synchronous embedder is given. Pure: runs in the import
  * worker or inline, with the same result.
  */
 export function analyseDocument(prepared: PreparedDocument, gazetteer: Gazetteer,
   opts: { embed?: (text: string) => Float32Array; attributions?: boolean } = {}): Analysis {
-  const { doc, chunks } = prepared;
+  const { doc } = prepared;
+  const chunks = chunkText(doc.text);
   const docSpeaker = doc.speaker ? gazetteer.resolve(doc.speaker) : undefined;
   const attributions = attributeSentences(doc.text, chunks.flatMap((c) => c.sentences), gazetteer, docSpeaker);
   let k = 0;

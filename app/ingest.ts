@@ -86,7 +86,7 @@ export async function analyseBatch(deps: IngestDeps, inputs: readonly DocumentIn
     }
     batchIds.add(doc.id);
     batchHashes.set(doc.contentHash, doc.id);
-    const result: AddResult = { id: doc.id, title: doc.title, added: true, chunks: prepared.chunks.length };
+    const result: AddResult = { id: doc.id, title: doc.title, added: true, chunks: 0 };
     todo.push({ input, prepared, result });
     results.push(result);
   }
@@ -95,6 +95,7 @@ export async function analyseBatch(deps: IngestDeps, inputs: readonly DocumentIn
   for (const [i, t] of todo.entries()) {
     const a = analyses[i]!;
     const { doc } = t.prepared;
+    t.result.chunks = a.chunks.length;
     const missing = a.chunks.some((c) => !c.vec);
     const vecs = missing ? await deps.embedder.embedDocuments(a.chunks.map((c) => passageText(doc.title, c.text))) : [];
     const chunks: NewChunk[] = a.chunks.map((c, j) => ({ ...c, vec: c.vec ?? Float32Array.from(vecs[j]!) }));

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { UserError } from '../app/errors.js';
-import { chunkText, type ChunkSpan } from './chunker.js';
 import { checkPublished } from './loaders/metadata.js';
 import { DOCUMENT_KINDS, type DocumentInput, type DocumentMeta, type StoredDocument } from './types.js';
 
-/** A document ready to store, before embedding. */
+/** A document ready to store, before chunking and embedding. */
 export interface PreparedDocument {
   doc: Omit<StoredDocument, 'addedAt'>;
-  chunks: ChunkSpan[];
 }
 
 const ID_RE = /^[\p{L}\p{N}][\p{L}\p{N}._:/?=&#+-]{0,199}$/u;
@@ -19,8 +17,8 @@ export function contentHash(text: string): string {
 }
 
 /**
- * Merges metadata (explicit options over the document's own), picks an id and a title, validates them,
- * and chunks the text. Pure: touches no store.
+ * Merges metadata (explicit options over the document's own), picks an id and a title, and validates
+ * them (chunking comes later, in the import worker for large batches). Pure: touches no store.
  */
 export function prepareDocument(input: DocumentInput, override: DocumentMeta = {}): PreparedDocument {
   const meta: DocumentMeta = { ...input.meta };
@@ -43,7 +41,6 @@ export function prepareDocument(input: DocumentInput, override: DocumentMeta = {
       kind: meta.kind ?? 'other', language: meta.language ?? 'en',
       speaker: meta.speaker, licence: meta.licence, sources: meta.sources,
     },
-    chunks: chunkText(text),
   };
 }
 

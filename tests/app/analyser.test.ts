@@ -36,7 +36,7 @@ describe('the import worker', () => {
   });
 
   it('GIVEN a document that makes the worker throw THEN that batch fails with the reason and the next one works', async () => {
-    const broken = { ...docs(1)[0]!, chunks: null } as unknown as PreparedDocument;
+    const broken = { doc: { ...docs(1)[0]!.doc, text: { length: 10 } } } as unknown as PreparedDocument;
     await expect(worker.analyse([broken])).rejects.toThrow(/import worker/);
     expect(await worker.analyse(docs(2))).toHaveLength(2);
   });
