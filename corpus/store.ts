@@ -48,6 +48,9 @@ export class Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // 64 MB of page cache (the default is 2 MB): claim terms and mentions are keyed by hashes, so an
+    // import writes all over their B-trees, and a larger cache keeps those pages from being re-read.
+    this.db.pragma('cache_size = -65536');
     migrate(this.db);
   }
 
