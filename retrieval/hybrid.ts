@@ -76,10 +76,14 @@ function searchText(a: QuestionAnalysis): string {
  * many passages gets bm25 restricted to its documents instead.
  */
 function speakerLists(deps: SearchDeps, actorId: string, topic: string, vec: number[], mode: string, n: number): number[][] {
-  const count = speakerCount(deps.store, actorId);
+  const total = deps.index.size;
+  const count = speakerCount(deps.store, actorId, total);
   if (count === 0) return [];
   if (count > SMALL_SPEAKER) {
-    return mode === 'dense' ? [] : [deps.store.lexicalSearchBySpeaker(toMatchQuery(topic, deps.store), actorId, n).map((r) => r.id)];
+    // bm25 over the best matches of the whole store, enough of them to hold ~4n of this speaker's (all of
+    // them for a speaker with a small share): joining every match to its document cost 100-200 ms at 1M.
+    const pool = Math.max(5000, Math.ceil((4 * n * Math.max(total, count)) / count));
+    return mode === 'dense' ? [] : [deps.store.lexicalSearchBySpeaker(toMatchQuery(topic, deps.store, total), actorId, n, pool).map((r) => r.id)];
   }
   const own = deps.store.speakerChunks(actorId);
   const lists: number[][] = [];
@@ -99,18 +103,21 @@ function speakerLists(deps: SearchDeps, actorId: string, topic: string, vec: num
   return lists;
 }
 
-const speakerCounts = new WeakMap<Store, Map<string, number>>();
-function speakerCount(store: Store, actorId: string): number {
+const speakerCounts = new WeakMap<Store, Map<string, { count: number; version: number; total: number }>>();
+/**
+ * How many passages a speaker has. Counting a speaker with half a million passages takes ~100 ms, so a
+ * large count is reused while the store grows by less than a tenth: it only chooses how to search.
+ */
+function speakerCount(store: Store, actorId: string, total: number): number {
   let m = speakerCounts.get(store);
   if (!m) speakerCounts.set(store, (m = new Map()));
-  const key = `${store.version()}:${actorId}`;
-  let c = m.get(key);
-  if (c === undefined) {
-    if (m.size > 1000) m.clear();
-    c = store.speakerChunkCount(actorId);
-    m.set(key, c);
-  }
-  return c;
+  const version = store.version();
+  const hit = m.get(actorId);
+  if (hit && (hit.version === version || (hit.count > SMALL_SPEAKER && total >= hit.total && total < hit.total * 1.1))) return hit.count;
+  if (m.size > 1000) m.clear();
+  const count = store.speakerChunkCount(actorId);
+  m.set(actorId, { count, version, total });
+  return count;
 }
 
 function dot(a: Float32Array, b: number[]): number {
