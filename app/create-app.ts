@@ -89,7 +89,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const importBatches: AppInternals['importBatches'] = async (batches, onBatch, onReject) => {
       let previous: Promise<AnalysedBatch> | undefined;
       const commit = async (p: Promise<AnalysedBatch>) => {
-        const res = commitBatch(deps, await p, onReject);
+        const res = await commitBatch(deps, await p, onReject);
         if (res.some((r) => r.added)) dirty = true;
         onBatch(res);
       };
@@ -118,7 +118,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         const q = question.trim();
         if (!q) throw new UserError('QUESTION_EMPTY');
         if (q.length > MAX_QUESTION) throw new UserError('QUESTION_TOO_LONG', { length: q.length, limit: MAX_QUESTION });
-        if (deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
+        // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
+        if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
         const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
         const analysis = analyzeQuestion(q, gazetteer, prev);
         const t1 = performance.now();

@@ -112,10 +112,11 @@ export async function analyseBatch(deps: IngestDeps, inputs: readonly DocumentIn
 
 /**
  * The second half of {@link ingestDocuments}: one write transaction for the whole batch (documents,
- * chunks, claim ledger), then the vectors into the index. Content or ids stored meanwhile (by another
- * add, another process) are checked again inside the transaction, where nobody else can write.
+ * chunks, claim ledger), then the vectors into the index, a slice at a time. Content or ids stored
+ * meanwhile (by another add, another process) are checked again inside the transaction, where nobody
+ * else can write.
  */
-export function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReject?: OnReject): AddResult[] {
+export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReject?: OnReject): Promise<AddResult[]> {
   const { results } = batch;
   let fresh = batch.fresh;
   const ledger = ledgerOf(deps.store);
@@ -144,8 +145,11 @@ export function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReject?: O
     return inserted;
   });
   const vectors = fresh.flatMap((f, i) => f.chunks.map((c, j) => ({ id: ids[i]![j]!, vec: c.vec })));
-  deps.index.add(vectors);
-  deps.index.storeVersion = deps.store.version();
+  const index = deps.index;
+  const version = deps.store.version();
+  await index.addGradually(vectors);
+  // Another add may have committed meanwhile: only claim the version this batch made, if still ahead.
+  if (index.storeVersion < version) index.storeVersion = version;
   return results;
 }
 

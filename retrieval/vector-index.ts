@@ -107,6 +107,26 @@ export class VectorIndex {
     }
   }
 
+  /** Additions in progress through {@link addGradually}: the store is ahead of the index on purpose. */
+  adding = 0;
+
+  /**
+   * Adds vectors a slice at a time, letting the event loop run between slices: inserting thousands of
+   * vectors takes seconds, and the bot must keep answering meanwhile. Vectors already indexed (by a
+   * catch-up that ran in between) are skipped.
+   */
+  async addGradually(items: readonly { id: number; vec: ArrayLike<number> }[], slice = 200): Promise<void> {
+    this.adding++;
+    try {
+      for (let i = 0; i < items.length; i += slice) {
+        if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        this.add(items.slice(i, i + slice).filter((x) => this.deleted.has(x.id) || !this.labelSet().has(x.id)));
+      }
+    } finally {
+      this.adding--;
+    }
+  }
+
   /** Marks vectors deleted (they stay in the graph but are never returned). */
   remove(ids: readonly number[]): void {
     for (const id of ids) {
