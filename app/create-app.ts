@@ -19,7 +19,8 @@ import type { Config } from './config.js';
 import { openEmbedder } from './embedder.js';
 import { UserError } from './errors.js';
 import { createAnalyser } from './analyser.js';
-import { analyseBatch, commitBatch, ingestDocuments, passageText, type AnalysedBatch, type IngestDeps } from './ingest.js';
+import { passageText } from './analyse.js';
+import { analyseBatch, commitBatch, ingestDocuments, type AnalysedBatch, type IngestDeps } from './ingest.js';
 import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
 

@@ -13,8 +13,6 @@ import type { Analyser } from './analyser.js';
 import { UserError } from './errors.js';
 import type { AddResult } from './app.js';
 
-export { passageText } from './analyse.js';
-
 /** What ingestion needs; passed in by `createApp`. */
 export interface IngestDeps {
   store: Store;
