@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AliasFile, Gazetteer } from '../claims/actors.js';
 import type { PreparedDocument } from '../corpus/prepare.js';
 import { BuiltinEmbeddings, type NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
 import { analyseDocument, type Analysis } from './analyse.js';
-import { projectRoot } from './paths.js';
+import { compiledWorker } from './paths.js';
 
 /** Runs {@link analyseDocument} over a batch: in the import worker when the batch is large, else inline. */
 export interface Analyser {
@@ -48,7 +45,7 @@ export function createAnalyser(opts: AnalyserOptions): Analyser {
   };
   const start = (): Worker | undefined => {
     if (worker) return worker;
-    const file = workerFile();
+    const file = compiledWorker(import.meta.url, 'app/analyse-worker.js');
     if (!file) return undefined;
     const w = new Worker(file, { workerData: { aliases: opts.aliases, dimensions: builtin?.dimensions } });
     w.on('message', (msg: { id: number; out?: Analysis[]; error?: string }) => {
@@ -96,13 +93,4 @@ export function createAnalyser(opts: AnalyserOptions): Analyser {
       if (w) await w.terminate();
     },
   };
-}
-
-/** The compiled worker beside this module, or in dist/ when this module runs from source (tests); none without a build. */
-function workerFile(): string | undefined {
-  const here = fileURLToPath(import.meta.url);
-  const sibling = path.join(path.dirname(here), 'analyse-worker.js');
-  if (here.endsWith('.js') && existsSync(sibling)) return sibling;
-  const built = path.join(projectRoot(), 'dist', 'app', 'analyse-worker.js');
-  return existsSync(built) ? built : undefined;
 }

@@ -17,3 +17,15 @@ export function projectRoot(): string {
 export function bundledDocumentsDir(): string {
   return path.join(projectRoot(), 'corpus', 'documents');
 }
+
+/**
+ * The compiled worker script `dist/<rel>` (e.g. `app/analyse-worker.js`): beside the calling module when
+ * that runs compiled, else in dist/ (tests run the sources); undefined without a build.
+ */
+export function compiledWorker(callerUrl: string, rel: string): string | undefined {
+  const here = fileURLToPath(callerUrl);
+  const sibling = path.join(path.dirname(here), path.basename(rel));
+  if (here.endsWith('.js') && existsSync(sibling)) return sibling;
+  const built = path.join(projectRoot(), 'dist', rel);
+  return existsSync(built) ? built : undefined;
+}

@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserError } from '../../app/errors.js';
 import type { DocumentInput } from '../types.js';
-import { loadHtmlDocument } from './html.js';
+import { loadHtmlOffThread } from './html-off-thread.js';
 import { extensionOf } from './metadata.js';
 import { decodeText } from './normalize.js';
 import type { LoadOptions } from './options.js';
@@ -42,7 +42,7 @@ export async function parseBytes(
 ): Promise<DocumentInput> {
   if (format === 'pdf') return loadPdfDocument(bytes, source);
   const text = decodeText(bytes, source.origin, charset ?? (format === 'html' ? sniffHtmlCharset(bytes) : undefined));
-  return format === 'html' ? loadHtmlDocument(text, source) : loadTextDocument(text, source);
+  return format === 'html' ? loadHtmlOffThread(text, source) : loadTextDocument(text, source);
 }
 
 // The charset a page declares in a `<meta>` tag near its start, when it is one TextDecoder knows.
