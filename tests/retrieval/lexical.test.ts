@@ -39,6 +39,11 @@ describe('lexical queries', () => {
     expect(hits).toHaveLength(3);
   });
 
+  it('GIVEN a lone word over the budget THEN no lexical query (bm25 would score every passage holding it)', () => {
+    expect(toMatchQuery('drone', deps.store, undefined, 3)).toBe('');
+    expect(toMatchQuery('drone', deps.store, undefined, 4)).toBe('"drone"');
+  });
+
   it('GIVEN a speaker search with a pool THEN only the speaker\'s passages among the best matches of the store count', () => {
     const all = deps.store.lexicalSearchBySpeaker('"drone"', 'KEN', 10).map((r) => r.id);
     expect(all).toHaveLength(1);
