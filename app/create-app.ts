@@ -20,7 +20,7 @@ import { openEmbedder } from './embedder.js';
 import { UserError } from './errors.js';
 import { createAnalyser } from './analyser.js';
 import { passageText } from './analyse.js';
-import { analyseBatch, commitBatch, ingestDocuments, type AnalysedBatch, type IngestDeps } from './ingest.js';
+import { ingestDocuments, pipelineBatches, type IngestDeps } from './ingest.js';
 import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
 
@@ -87,25 +87,10 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       if (res.some((r) => r.added)) dirty = true;
       return res;
     };
-    const importBatches: AppInternals['importBatches'] = async (batches, onBatch, onReject) => {
-      let previous: Promise<AnalysedBatch> | undefined;
-      const commit = async (p: Promise<AnalysedBatch>) => {
-        const res = await commitBatch(deps, await p, onReject);
-        if (res.some((r) => r.added)) dirty = true;
-        onBatch(res);
-      };
-      try {
-        for await (const batch of batches) {
-          const next = analyseBatch(deps, batch, undefined, onReject);
-          next.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
-          if (previous) await commit(previous);
-          previous = next;
-        }
-        if (previous) await commit(previous);
-      } finally {
-        previous = undefined;
-      }
-    };
+    const importBatches: AppInternals['importBatches'] = (batches, onBatch, onReject) => pipelineBatches(deps, batches, (res) => {
+      if (res.some((r) => r.added)) dirty = true;
+      onBatch(res);
+    }, onReject);
     if ((opts.bundled ?? true) && store.getMeta('bundled_loaded') === undefined && store.counts().documents === 0) {
       await importDocuments(await loadBundled(loadOptions));
       store.setMeta('bundled_loaded', new Date().toISOString());

@@ -50,6 +50,22 @@ export async function ingestDocuments(deps: IngestDeps, inputs: readonly Documen
 }
 
 /**
+ * Imports batches as they come, each like {@link ingestDocuments} (one transaction), pipelined: batch k+1
+ * is analysed (in the import worker when large) while batch k is written. `onBatch` gets each batch's results.
+ */
+export async function pipelineBatches(deps: IngestDeps, batches: AsyncIterable<DocumentInput[]> | Iterable<DocumentInput[]>,
+  onBatch: (results: AddResult[]) => void, onReject?: OnReject): Promise<void> {
+  let previous: Promise<AnalysedBatch> | undefined;
+  for await (const batch of batches) {
+    const next = analyseBatch(deps, batch, undefined, onReject);
+    next.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    if (previous) onBatch(await commitBatch(deps, await previous, onReject));
+    previous = next;
+  }
+  if (previous) onBatch(await commitBatch(deps, await previous, onReject));
+}
+
+/**
  * The first half of {@link ingestDocuments}, which touches nothing: prepares the documents (a UserError
  * goes to `onReject`, or is thrown), skips content already stored or repeated in the batch, analyses and
  * embeds the rest. A pipelined import runs it for the next batch while the previous one is committed.
