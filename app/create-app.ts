@@ -5,7 +5,6 @@ import { composeExtractive } from '../answer/extractive.js';
 import type { Answer } from '../answer/types.js';
 import { Gazetteer, type AliasFile } from '../claims/actors.js';
 import { listLedger, refreshLedger } from '../claims/app-ledger.js';
-import { ClaimLedger } from '../claims/ledger-store.js';
 import { syncLedger } from '../claims/pipeline.js';
 import { reviewClaim } from '../claims/reviews.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
@@ -20,7 +19,7 @@ import { openEmbedder } from './embedder.js';
 import { UserError } from './errors.js';
 import { createAnalyser } from './analyser.js';
 import { passageText } from './analyse.js';
-import { ingestDocuments, pipelineBatches, type IngestDeps } from './ingest.js';
+import { ingestDocuments, ledgerOf, pipelineBatches, type IngestDeps } from './ingest.js';
 import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
 
@@ -70,7 +69,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const { index } = await openIndex(store, embedder, config.dataDir);
     const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
     const deps: IngestDeps = { store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
-    const ledger = new ClaimLedger(store);
+    const ledger = ledgerOf(store);
     syncLedger(store, gazetteer);
     const loadOptions: LoadOptions = {
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,

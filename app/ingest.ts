@@ -169,7 +169,8 @@ export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReje
 
 // One ledger per store, so that its cache of parsed signatures lasts from one import batch to the next.
 const ledgers = new WeakMap<Store, ClaimLedger>();
-function ledgerOf(store: Store): ClaimLedger {
+/** The claim ledger of a store, shared by ingest and the app (one signature cache). */
+export function ledgerOf(store: Store): ClaimLedger {
   let l = ledgers.get(store);
   if (!l) ledgers.set(store, l = new ClaimLedger(store));
   return l;

@@ -3,7 +3,8 @@ import { Store } from '../../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../../corpus/types.js';
 import { BuiltinEmbeddings } from '../../retrieval/builtin-embeddings.js';
 import { openIndex } from '../../retrieval/index-sync.js';
-import type { IngestDeps } from '../../app/ingest.js';
+import { ingestDocuments, type IngestDeps } from '../../app/ingest.js';
+import { tempDir } from './temp.js';
 import { createAnalyser } from '../../app/analyser.js';
 
 /** One shared gazetteer: building it reads the countries file. */
@@ -21,4 +22,12 @@ export async function openDeps(dir: string): Promise<IngestDeps> {
 /** A document input built in the test. */
 export function doc(id: string, text: string, meta: DocumentMeta = {}): DocumentInput {
   return { meta: { id, title: id, kind: 'news report', ...meta }, text, origin: id };
+}
+
+/** Store + index over a temporary folder holding `docs`; `close` removes it. */
+export async function depsWith(docs: DocumentInput[]): Promise<{ deps: IngestDeps; close: () => void }> {
+  const t = tempDir();
+  const deps = await openDeps(t.dir);
+  await ingestDocuments(deps, docs);
+  return { deps, close: () => { deps.store.close(); t.cleanup(); } };
 }

@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestDocuments, type IngestDeps } from '../../app/ingest.js';
+import type { IngestDeps } from '../../app/ingest.js';
 import { collapseNearDuplicates, hybridSearch } from '../../retrieval/hybrid.js';
 import { analyzeQuestion } from '../../retrieval/question.js';
-import { doc, gazetteer, openDeps } from '../helpers/deps.js';
-import { tempDir } from '../helpers/temp.js';
+import { doc, depsWith, gazetteer } from '../helpers/deps.js';
 
 let deps: IngestDeps;
-let cleanup: () => void;
+let close: () => void;
 
 beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  deps = await openDeps(t.dir);
-  await ingestDocuments(deps, [
+  ({ deps, close } = await depsWith([
     doc('pk', "Pakistan's Ministry of Foreign Affairs condemned the drone attack and urged restraint."),
     doc('ru', 'Russia accused Ukraine of a drone attack on the presidential residence.'),
     doc('sat', 'Russia launched three satellites for Iran from a northern cosmodrome.'),
     doc('rain', 'Heavy rain fell in Lahore, Pakistan, flooding several roads.'),
     doc('un', 'We call for a ceasefire and for dialogue between the parties.', { speaker: 'Panama', kind: 'transcript' }),
-  ]);
+  ]));
 });
-afterAll(() => { deps.store.close(); cleanup(); });
+afterAll(() => close());
 
 async function ids(question: string, k = 5): Promise<string[]> {
   const a = analyzeQuestion(question, gazetteer);

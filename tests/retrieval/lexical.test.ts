@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestDocuments, type IngestDeps } from '../../app/ingest.js';
+import type { IngestDeps } from '../../app/ingest.js';
 import { toMatchQuery } from '../../retrieval/lexical.js';
-import { doc, openDeps } from '../helpers/deps.js';
-import { tempDir } from '../helpers/temp.js';
+import { doc, depsWith } from '../helpers/deps.js';
 
 let deps: IngestDeps;
-let cleanup: () => void;
+let close: () => void;
 
 // "drone" is in 4 passages, "attack" in 3, "ceasefire" in 1, "moon" in none.
 beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  deps = await openDeps(t.dir);
-  await ingestDocuments(deps, [
+  ({ deps, close } = await depsWith([
     doc('a', 'A drone attack hit the port.'),
     doc('b', 'The drone attack was condemned by Kenya.', { speaker: 'Kenya', kind: 'official statement' }),
     doc('c', 'A drone was seen near the border after the attack.'),
     doc('d', 'Another drone crossed into the region.'),
     doc('e', 'The ceasefire held overnight.', { speaker: 'Kenya', kind: 'official statement' }),
-  ]);
+  ]));
 });
-afterAll(() => { deps.store.close(); cleanup(); });
+afterAll(() => close());
 
 describe('lexical queries', () => {
   it('GIVEN words of the question THEN absent words are dropped and the rarest come first', () => {
