@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
 import { AnswerBuilder, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
-import { presuppositionLine, statusLine } from './claims-phrases.js';
+import { presuppositionLine, statusLine, whoOf } from './claims-phrases.js';
 
 const MAX_NOTES = 2;
 
@@ -35,7 +35,7 @@ export function attachClaims(composed: ComposedAnswer, ledger: ClaimSource, a?: 
       ...representatives(members.filter((m) => m.role === 'denial'), 1, 1)];
     if (reps.length === 0) continue;
     if (e.kind === 'statement') {
-      const sides = reps.map((r) => `${r.speaker ?? 'an unnamed source'} ${r.role === 'denial' ? 'denies it' : r.stance === 'accuse' ? 'alleges it' : 'asserts it'} [${b.cite(r)}]`);
+      const sides = reps.map((r) => `${r.actor ?? whoOf(r) ?? 'an unnamed source'} ${r.role === 'denial' ? 'denies it' : r.stance === 'accuse' ? 'alleges it' : 'asserts it'} [${b.cite(r)}]`);
       notes.push(presuppositionLine(e, target.status, sides.join('; ')));
     } else {
       notes.push(`Note: ${statusLine(target.status, members, reps.map((r) => `[${b.cite(r)}]`).join(''))}`);

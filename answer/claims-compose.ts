@@ -5,7 +5,7 @@ import { stanceOfVerb } from '../claims/stance.js';
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import { terms, type QuestionAnalysis } from '../retrieval/question.js';
 import { AnswerBuilder, entriesIn, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
-import { list, presuppositionLine, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
+import { list, presuppositionLine, sideLabel, stanceVerb, statusLine, whoOf } from './claims-phrases.js';
 
 /** Share of the question's topic words an entry must contain to be about the question. */
 const MIN_RELEVANCE = 0.5;
@@ -63,7 +63,7 @@ function who(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: Cla
   const b = new AnswerBuilder();
   const bySpeaker = new Map<string, LedgerEntry[]>();
   for (const e of hits) {
-    const k = e.speaker ?? (e.source ? `Unnamed ${e.source}` : 'An unnamed source');
+    const k = whoOf(e) ?? 'An unnamed source';
     bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), e]);
   }
   const verb = stanceVerb(stance);
@@ -111,7 +111,7 @@ function status(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: 
 /** "This is Pakistan's statement; what it refers to is disputed in the sources [2][3]." plus the two sides. */
 function aboutLine(b: AnswerBuilder, ledger: ClaimSource, e: LedgerEntry, about: { id: string; status: ClaimStatus }): string {
   const reps = sides(ledger, about.id);
-  const parts = reps.map((r) => `${r.speaker ?? 'an unnamed source'} ${r.role === 'denial' ? 'denies it' : r.stance === 'accuse' ? 'alleges it' : 'asserts it'} [${b.cite(r)}]`);
+  const parts = reps.map((r) => `${r.actor ?? whoOf(r) ?? 'an unnamed source'} ${r.role === 'denial' ? 'denies it' : r.stance === 'accuse' ? 'alleges it' : 'asserts it'} [${b.cite(r)}]`);
   return presuppositionLine(e, about.status, parts.join('; '));
 }
 

@@ -6,19 +6,31 @@ import type { ClaimStatus, Citation } from './types.js';
  * statuses are filled in; every fact stays inside a quote with its citation.
  */
 
+/** The speaker as named, with the actor it speaks for when that differs: "Sergey Lavrov (Russia)", "Pakistan". */
+export function whoOf(e: Pick<LedgerEntry, 'speaker' | 'actor' | 'source' | 'speakerKind'>): string | undefined {
+  // "Sergey Lavrov (Russia)"; "Ukrainian officials" already say whom they speak for.
+  if (e.speaker && e.actor && e.speaker !== e.actor && !e.speaker.toLowerCase().includes(e.actor.toLowerCase().slice(0, 5))) return `${e.speaker} (${e.actor})`;
+  if (e.speaker) return e.speakerKind === 'unnamed' && !/^(?:an?|the|one|two|three|some|several|many)\b/i.test(e.speaker) ? `unnamed ${e.speaker}` : e.speaker;
+  return e.actor ?? (e.source ? `unnamed ${e.source}` : undefined);
+}
+
 /** Who says it and how, before a quote: "Russia alleges it", "Ukraine denies it", "The source reports". */
 export function sideLabel(e: LedgerEntry): string {
-  const who = e.speaker ?? (e.source ? `Unnamed ${e.source}` : undefined);
+  const raw = whoOf(e);
+  const who = raw && raw.charAt(0).toUpperCase() + raw.slice(1);
   if (!who) return e.certainty === 'hedged' ? 'The source reports it with a hedge' : 'The source reports';
+  // "Ukrainian officials say", "Russia says".
+  const many = e.speakerKind === 'unnamed' && /(?:s|people|police|media)$/i.test(e.speaker ?? '');
+  const v = (one: string, more: string) => (many ? more : one);
   switch (e.stance) {
-    case 'accuse': return `${who} alleges it`;
-    case 'deny': return e.certainty === 'no-evidence' || /evidence/i.test(e.text) ? `${who} says nothing confirms it` : `${who} denies it`;
+    case 'accuse': return `${who} ${v('alleges', 'allege')} it`;
+    case 'deny': return e.certainty === 'no-evidence' || /evidence/i.test(e.text) ? `${who} ${v('says', 'say')} nothing confirms it` : `${who} ${v('denies', 'deny')} it`;
     case 'condemn': return `${who} condemned it`;
     case 'appeal': return `${who} appealed`;
     case 'warn': return `${who} warned`;
     case 'praise': return `${who} praised it`;
     case 'reject': return `${who} rejected it`;
-    default: return e.certainty === 'hedged' ? `${who} asserts it, with a hedge` : `${who} asserts it`;
+    default: return e.certainty === 'hedged' ? `${who} ${v('asserts', 'assert')} it, with a hedge` : `${who} ${v('asserts', 'assert')} it`;
   }
 }
 
@@ -35,12 +47,13 @@ export function stanceVerb(stance: string): string {
 export function statusLine(status: ClaimStatus, entries: readonly LedgerEntry[], refs: string): string {
   const first = entries[0];
   if (first?.kind === 'statement' && (status === 'reported' || status === 'corroborated')) {
-    const who = first.speaker ?? 'the speaker';
+    const who = whoOf(first) ?? 'the speaker';
     return status === 'reported'
       ? `This is ${who}'s statement as one source reports it ${refs}.`
       : `This is ${who}'s statement, reported by independent sources ${refs}.`;
   }
-  const names = (role: LedgerEntry['role']) => [...new Set(entries.filter((e) => e.role === role).map((e) => e.speaker ?? 'an unnamed source'))];
+  // Parties by the actor they speak for ("Russia", not "Russia and Sergey Lavrov"); unnamed sources as named.
+  const names = (role: LedgerEntry['role']) => [...new Set(entries.filter((e) => e.role === role).map((e) => e.actor ?? whoOf(e) ?? 'an unnamed source'))];
   const asserted = names('assertion');
   const denied = names('denial');
   switch (status) {
@@ -57,7 +70,7 @@ export function statusLine(status: ClaimStatus, entries: readonly LedgerEntry[],
 
 /** A note for a reaction whose underlying claim has its own status; `sides` say who asserts and who denies it, with markers. */
 export function presuppositionLine(e: LedgerEntry, about: ClaimStatus, sides: string): string {
-  const who = e.speaker ?? (e.source ? `the unnamed ${e.source}` : 'the speaker');
+  const who = whoOf(e) ?? 'the speaker';
   return `This is ${who}'s statement; what it refers to is ${about} in the sources: ${sides}.`;
 }
 

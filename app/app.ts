@@ -69,7 +69,11 @@ export interface ClaimEntry {
   id: string;
   /** The exact sentence that states it. */
   text: string;
+  /** Who spoke, as named: "Sergey Lavrov", "a senior European diplomat", "Pakistan". */
   speaker?: string;
+  /** Whom the speaker speaks for, when the text supports it: "Russia". */
+  actor?: string;
+  speakerKind?: string;
   stance?: string;
   status: ClaimStatus;
   docId: string;

@@ -205,7 +205,8 @@ function loaders(): Promise<typeof import('../corpus/loaders/index.js')> {
   return import('../corpus/loaders/index.js');
 }
 
-function readAliases(dataDir: string): AliasFile {
+/** The maintainer aliases of `DATA_DIR/aliases.json` (none when the file is missing; bad JSON is a configuration error). */
+export function readAliases(dataDir: string): AliasFile {
   const file = path.join(dataDir, 'aliases.json');
   if (!existsSync(file)) return {};
   try {

@@ -144,6 +144,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX claim_terms_mention ON claim_terms(mention_id);
   DELETE FROM meta WHERE key = 'claims_version';
   `,
+  // The speaker as named ("Sergey Lavrov") and its kind, beside the actor it speaks for (speaker_id, speaker_name).
+  `
+  ALTER TABLE claim_mentions ADD COLUMN speaker_label TEXT;
+  ALTER TABLE claim_mentions ADD COLUMN speaker_kind TEXT;
+  DELETE FROM meta WHERE key = 'claims_version';
+  `,
 ];
 
 /** Brings the database schema up to date. */
