@@ -239,7 +239,7 @@ function withSpeaker(e: Omit<SpeechEvent, 'speaker' | 'via' | 'coSpeakers'> & { 
   const sp = f.speaker;
   const ev: SpeechEvent = { ...e, speaker: sp.actor, coSpeakers: f.co ?? [], via: f.via, speakerName: sp.name, speakerKind: sp.kind,
     sourceText: sp.actor ? undefined : sp.name };
-  if (ev.mode !== 'direct' && quotes.some((q) => q.start >= ev.content.start - 1 && q.end <= ev.content.end + 1 && q.end - q.start > (ev.content.end - ev.content.start) * 0.6)) ev.mode = 'direct';
+  if (ev.mode !== 'direct' && quotes.some((q) => q.start >= ev.content.start - 1 && q.end <= ev.content.end + 3 && q.end - q.start > (ev.content.end - ev.content.start) * 0.6)) ev.mode = 'direct';
   return ev;
 }
 
@@ -292,8 +292,9 @@ function widenQuote(e: SpeechEvent, quotes: readonly Span[], text: string): void
   if (inner.start < e.content.start && e.content.start - inner.start < 2000 && /[.!?]/.test(text.slice(inner.start, e.content.start))) {
     if (e.mode === 'direct' && !e.contentParts) e.content = trimText(text, { start: inner.start, end: Math.max(e.content.end, Math.min(inner.end, e.content.end + 2)) });
   }
-  if (inner.end > e.content.end && e.content.start <= inner.start + 1 && inner.end - e.content.end < 2000) {
-    e.content = { start: e.content.start, end: inner.end };
+  // "X said: “A. B.”": a quotation that goes on past the sentence.
+  if (inner.end > e.content.end && e.content.start <= inner.start + 1 && inner.end - e.content.end < 2000 && /[.!?]/.test(text.slice(e.content.end, inner.end - 1))) {
+    e.content = trimText(text, { start: e.content.start, end: inner.end });
     e.mode = 'direct';
   }
 }

@@ -159,6 +159,11 @@ function phraseEndingAt(s: string, ts: Tok[], j: number): SourcePhrase | undefin
   const isRole = PERSON_ROLES.has(lowerHead) || PLURAL_ROLES.has(lowerHead) || ORG_HEADS.has(lowerHead) || OUTLET_HEADS.has(lowerHead);
   if (last.cap && !(firstInSentence && FUNCTION_CAPS.has(lowerHead)) && !(isRole && !nameLike(ts, j))) return nameRun(s, ts, j);
   if (isRole) return rolePhrase(s, ts, j);
+  // Any plural noun with a qualifier before it ("American regulators", "the two sides", "local farmers").
+  const prev = ts[j - 1];
+  if (/^[a-z][a-z-]{2,}s$/.test(lowerHead) && !/(?:ss|us|is)$/.test(lowerHead) && prev && (prev.cap || DETERMINERS.has(prev.lower) || MODIFIERS.has(prev.lower))) {
+    return rolePhrase(s, ts, j);
+  }
   return undefined;
 }
 

@@ -21,7 +21,8 @@ export interface Speaker {
 const STATE_OFFICES = new Set(('president premier minister ministry government spokesperson spokesman spokeswoman ambassador embassy ' +
   'envoy mission delegation chancellor king queen emir prince sheikh military army navy forces force officials official authorities ' +
   'cabinet kremlin presidency administration consulate consul diplomat diplomats secretary office department agency command ' +
-  'troops police guard corps junta regime leader leadership monarch sovereign negotiator negotiators').split(' '));
+  'troops police guard corps junta regime leader leadership monarch sovereign negotiator negotiators regulator regulators prosecutor ' +
+  'prosecutors').split(' '));
 const NOT_FOR_STATE = /\b(?:former|ex-|opposition|rival|retired|exiled|dissident|independent|analysts?|historians?|experts?|scholars?|critics?|newspapers?|campaign|activists?|residents?|witnesses?|journalists?|lawyers?|researchers?|observers?|commentators?|senators?|lawmakers?|legislators?|candidates?)\b/i;
 const COREF_WINDOW = 4;
 // Capitalised words of titles and names of offices that may follow a country ("Russia Foreign Minister", "Ukraine President").
@@ -100,7 +101,7 @@ export class DocumentSpeakers {
       const head = words.filter((w) => ORG_HEADS.has(w) || PERSON_ROLES.has(w)).at(-1);
       if (head && words.every((w) => ORG_HEADS.has(w) || PERSON_ROLES.has(w) || TITLE_WORDS.has(w) || /^(?:of|for|the|affairs)$/.test(w))) {
         const ref = this.definite({ ...np, kind: 'role', head, definite: true }, sentence);
-        if (ref) return { speaker: ref, via: 'coreference' };
+        if (ref) return { speaker: this.remember({ ...ref, head }, sentence, np.start, true), via: 'coreference' };
       }
     }
     const former = NOT_FOR_STATE.test(np.text);
@@ -177,8 +178,8 @@ export class DocumentSpeakers {
     if (ref) return strip(ref);
     // "Pakistan condemned ... The ministry urged ...": a state organ refers to the state that spoke last.
     if (STATE_OFFICES.has(head) && !PERSON_ROLES.has(head) || /^(?:government|ministry|embassy|kremlin|presidency|cabinet)$/.test(head)) {
-      const state = nearest(recent.filter((e) => e.kind === 'state' && e.actor), sentence);
-      if (state) return { name: np.text, kind: 'organisation', actor: state.actor, head };
+      const state = nearest(recent.filter((e) => e.actor && e.actor.kind === 'country'), sentence);
+      if (state) return { name: np.text.replace(/^The\s/, 'the '), kind: 'organisation', actor: state.actor, head };
     }
     return undefined;
   }
