@@ -93,7 +93,7 @@ export function attributeSentences(text: string, sentences: readonly Span[], gaz
     const s = text.slice(span.start, span.end);
     const local = speakers.withoutPersonNames(dm.find(s), s);
     const inQuote = (i: number) => docQuotes.some((q) => span.start + i > q.start && span.start + i < q.end);
-    const events = sentenceEvents(s, local, { speakers, index, inQuote }).map((e) => shift(ownOfficial(e, docSpeaker), span.start));
+    const events = sentenceEvents(s, local, { speakers, index, inQuote }).map((e) => shift(ownOfficial(e, docSpeaker, sourceWords(s, e, speakers)), span.start));
     for (const e of events) widenQuote(e, docQuotes, text);
     speakers.notePersons(index, s, local);
     const mentions = local.map((m) => ({ ...m, start: m.start + span.start, end: m.end + span.start }));
@@ -102,6 +102,12 @@ export function attributeSentences(text: string, sentences: readonly Span[], gaz
     if (docSpeaker) return { ...span, speaker: docSpeaker, via: 'document' as const, events, mentions, speakerName: docSpeaker.name, speakerKind: actorSpeaker(docSpeaker).kind };
     return { ...span, via: 'none' as const, events, mentions };
   });
+}
+
+/** The words naming an event's source, with the title of the person it resolves to ("the ambassador" for "she"). */
+function sourceWords(s: string, e: SpeechEvent, speakers: DocumentSpeakers): string {
+  const own = e.sourceStart !== undefined && e.sourceEnd !== undefined ? s.slice(e.sourceStart, e.sourceEnd) : '';
+  return `${own} ${speakers.titleOf(e.speakerName) ?? ''}`;
 }
 
 type Found = { speaker: Speaker; via: 'explicit' | 'coreference' | 'document'; start: number; end: number };
@@ -299,10 +305,13 @@ function widenQuote(e: SpeechEvent, quotes: readonly Span[], text: string): void
   }
 }
 
-/** In a speaker's own document, a titled official it does not name otherwise ("Senior Bureau Official Moy") speaks for it. */
-function ownOfficial(e: SpeechEvent, docSpeaker?: Actor): SpeechEvent {
-  if (e.speaker || !e.sourceText || !docSpeaker || !OFFICIAL.test(e.sourceText)) return e;
-  return { ...e, speaker: docSpeaker, sourceText: undefined, via: 'document' };
+/**
+ * In a speaker's own document, a titled official it does not tie to anyone else ("Senior Bureau Official
+ * Moy", "the Ambassador", "she" for her) speaks for it.
+ */
+function ownOfficial(e: SpeechEvent, docSpeaker: Actor | undefined, title: string): SpeechEvent {
+  if (e.speaker || !docSpeaker || !(e.sourceText && OFFICIAL.test(e.sourceText) || OFFICIAL.test(title))) return e;
+  return { ...e, speaker: docSpeaker, sourceText: undefined, via: e.via === 'explicit' ? 'document' : e.via, speakerName: e.speakerName };
 }
 
 function shift(e: SpeechEvent, by: number): SpeechEvent {

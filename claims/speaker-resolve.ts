@@ -60,7 +60,10 @@ export class DocumentSpeakers {
       const next = /^\s+(\p{Lu}[\p{L}'’-]+)/u.exec(s.slice(m.end));
       if (next && !mentions.some((x) => x.start === m.end + next[0].length - next[1]!.length)) {
         const w = next[1]!.toLowerCase().replace(/['’]s$/u, '');
-        if (OUTLET_HEADS.has(w)) return false;
+        const run = (/^(?:\s+\p{Lu}[\p{L}'’-]*){1,4}/u.exec(s.slice(m.end))?.[0] ?? '').toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+        if (run.some((x) => OUTLET_HEADS.has(x))) return false;
+        // "United States Postal Service", "Pakistan Armed Forces": an organ of the state.
+        if (run.some((x) => ORG_HEADS.has(x))) return true;
         if (!PERSON_ROLES.has(w) && !ORG_HEADS.has(w) && !TITLE_WORDS.has(w) && m.via !== 'demonym' && !/['’]/.test(s.slice(m.end, m.end + 1))) {
           const prevCap = /(\p{Lu}[\p{L}'’-]+)\s+$/u.exec(s.slice(0, m.start));
           if (!prevCap || m.start === 0 || true) return false;
@@ -111,9 +114,10 @@ export class DocumentSpeakers {
         if (ref) return { speaker: ref, via: 'coreference' };
       }
       const qualifier = inside.at(-1)?.actor;
+      const adjacent = inside.at(-1) && /^\s*[\p{L}-]*\s*$/u.test(s.slice(inside.at(-1)!.end, np.end).replace(np.head, '')) && inside.at(-1)!.actor.kind === 'body';
       const kind: SpeakerKind = OUTLET_HEADS.has(np.head) ? 'outlet' : ORG_HEADS.has(np.head) ? 'organisation'
         : PERSON_ROLES.has(np.head) && !np.plural && !/^(?:a|an|one|two|some)\b/i.test(np.text) ? 'person' : 'unnamed';
-      const actor = qualifier && !former && STATE_OFFICES.has(np.head) ? qualifier : undefined;
+      const actor = qualifier && !former && (STATE_OFFICES.has(np.head) || adjacent) ? qualifier : undefined;
       const name = inside.length === 1 && inside[0]!.end === np.end ? inside[0]!.actor.name : np.text.replace(/^(?:The|the)\s+/, (m) => (np.definite ? m : m));
       return { speaker: this.remember({ name: tidy(name), kind, actor, plural: np.plural, head: np.head, gender: np.gender }, sentence, np.start, true), via: 'explicit' };
     }
@@ -121,7 +125,12 @@ export class DocumentSpeakers {
   }
 
   private named(np: SourcePhrase, s: string, inside: readonly ActorMention[], former: boolean, sentence: number): Speaker {
-    const name = np.name ?? { start: np.start, end: np.end, text: np.text };
+    let name = np.name ?? { start: np.start, end: np.end, text: np.text };
+    const within = inside.filter((m) => m.via !== 'person' && m.start >= name.start && m.end < name.end - 1).at(-1);
+    if (within && /^\s+\p{Lu}/u.test(s.slice(within.end, name.end)) && !tokens(s.slice(within.end, name.end)).some((t) => ORG_HEADS.has(t.lower) || OUTLET_HEADS.has(t.lower))) {
+      const start = within.end + (s.slice(within.end).length - s.slice(within.end).trimStart().length);
+      name = { start, end: name.end, text: s.slice(start, name.end) };
+    }
     const whole = inside.find((m) => m.start <= name.start && m.end >= name.end);
     const qualifier = inside.filter((m) => m.end <= name.start).at(-1)?.actor;
     const titles = s.slice(np.start, name.start).toLowerCase();
@@ -182,6 +191,13 @@ export class DocumentSpeakers {
       if (state) return { name: np.text.replace(/^The\s/, 'the '), kind: 'organisation', actor: state.actor, head };
     }
     return undefined;
+  }
+
+  /** The title word a person was named with ("Ambassador", "Minister"), capitalised, for ownership by a document's speaker. */
+  titleOf(name: string | undefined): string | undefined {
+    if (!name) return undefined;
+    const head = this.entities.findLast((e) => e.name === name && e.head)?.head;
+    return head ? head.charAt(0).toUpperCase() + head.slice(1) : undefined;
   }
 
   private remember(sp: Speaker, sentence: number, at: number, subject: boolean): Speaker {
