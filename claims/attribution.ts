@@ -56,9 +56,9 @@ export interface Attribution extends Span {
 
 // Words before a cue word that make it a noun ("the report", "recent reports", "official statements").
 const NOUN_BEFORE = new Set(('the a an this these those its their his her our your such any no every each another recent new latest ' +
-  'earlier previous initial further unconfirmed conflicting multiple local some many several other ' +
+  'earlier previous initial unconfirmed conflicting multiple local some many several other ' +
   'conflicting early first second final joint').split(' '));
-const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|not|widely)\s+)?$/i;
+const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also|not|widely|later|then|now|since|first)\s+)?$/i;
 const OFFICIAL = /\b(?:Secretary|Official|Ambassador|Minister|Envoy|Deputy|Spokesperson|Spokesman|Spokeswoman|Representative|Administrator|Counselor|Director|Coordinator)\b/;
 const NEGATED = /\b(?:not|never|n['’]t)\s+(?:(?:\w+ly|yet|immediately|publicly)\s+)?$/i;
 // "declined to comment", "refused to say": the speaker says nothing on the matter (CAMEO 011, decline comment).

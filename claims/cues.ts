@@ -21,7 +21,7 @@ const VERBS: Record<Exclude<StanceLabel, 'report' | 'contradict' | 'no-evidence'
     reiterate affirm confirm report tell tweet write respond reply explain maintain acknowledge admit suggest indicate
     highlight underline underscore point reveal vow pledge promise predict estimate believe contend recall remark observe
     mention signal comment concede disclose testify inform brief clarify characterize characterise show find conclude
-    recount quote tweet email warn conclude determine establish learn hear notice remember recall
+    recount quote tweet email conclude determine establish learn hear notice remember recall
     speculate theorize theorise calculate argue lament complain boast joke quip muse rule`,
   appeal: 'urge call appeal demand ask request press implore plead invite exhort encourage',
   condemn: 'condemn denounce deplore criticize criticise slam decry censure castigate blast rebuke lambast protest',

@@ -117,7 +117,7 @@ function lastBefore(ts: Tok[], at: number): number {
 export function phraseBefore(s: string, cueAt: number, from = 0): SourcePhrase | undefined {
   const ts = tokens(s).filter((t) => t.start >= from);
   let j = lastBefore(ts, cueAt);
-  while (j >= 0 && VERB_GAP.has(ts[j]!.lower) && !ts[j]!.cap) j--;
+  while (j >= 0 && (VERB_GAP.has(ts[j]!.lower) || /^[a-z]{3,}ly$/.test(ts[j]!.text) && !/^(?:italy|july|family|ally|rally|assembly|supply)$/.test(ts[j]!.lower)) && !ts[j]!.cap) j--;
   if (j >= 0 && ts[j]!.text === ',') {
     // Apposition: "Name, a historian at the university, said" -> Name.
     const open = appositionStart(ts, j);

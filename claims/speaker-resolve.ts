@@ -64,7 +64,8 @@ export class DocumentSpeakers {
         if (run.some((x) => OUTLET_HEADS.has(x))) return false;
         // "United States Postal Service", "Pakistan Armed Forces": an organ of the state.
         if (run.some((x) => ORG_HEADS.has(x))) return true;
-        if (!PERSON_ROLES.has(w) && !ORG_HEADS.has(w) && !TITLE_WORDS.has(w) && m.via !== 'demonym' && !/['’]/.test(s.slice(m.end, m.end + 1))) {
+        // Only a one-word name can be a first name or a surname ("Chad Moore", "Sofia Marin"); "São Tomé and Príncipe" is not.
+        if (!PERSON_ROLES.has(w) && !ORG_HEADS.has(w) && !TITLE_WORDS.has(w) && m.via !== 'demonym' && !/['’]/.test(s.slice(m.end, m.end + 1)) && !/\s/.test(m.surface)) {
           const prevCap = /(\p{Lu}[\p{L}'’-]+)\s+$/u.exec(s.slice(0, m.start));
           if (!prevCap || m.start === 0 || true) return false;
         }
