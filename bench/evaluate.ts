@@ -1,10 +1,11 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../app/config.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
 import { UserError } from '../app/errors.js';
 import { readJsonl } from '../corpus/loaders/index.js';
 import type { DocumentInput } from '../corpus/types.js';
+import { openEvalStore, type EvalStoreKey } from './eval-cache.js';
 import { percentile } from './stats.js';
 
 /** One line of the questions file. */
@@ -25,6 +26,8 @@ export interface EvalReport {
     speaker: KindSummary; event: KindSummary; abstain: { n: number; abstained: number | null };
     latency: { p50Ms: number; p95Ms: number };
   };
+  /** The parts of the store's key that made this run rebuild it (empty: the cached store was current). */
+  storeRebuilt: string[];
   results: { id: string; kind: string; abstained: boolean; citedDocIds: string[]; ms: number; hitAt1: boolean; hitAt5: boolean }[];
 }
 
@@ -35,7 +38,7 @@ const CORPORA = ['un_general_debate', 'wikipedia_current_events', 'state_dept_pr
  * answers every question and scores the citations against the gold documents.
  */
 export async function evaluate(opts: { config: Config; questions: EvalQuestion[]; corpusDir: string; progress?: (m: string) => void }): Promise<EvalReport> {
-  const app = await evalApp(opts.config, opts.corpusDir, opts.progress);
+  const { app, rebuilt } = await evalApp(opts.config, opts.corpusDir, opts.progress);
   try {
     const results: EvalReport['results'] = [];
     const rows: { q: EvalQuestion; abstained: boolean; cited: string[]; quotes: string[] }[] = [];
@@ -69,6 +72,7 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
         abstain: { n: abst.length, abstained: ratio(abst.filter((r) => r.abstained).length, abst.length) },
         latency: { p50Ms: ms.length ? percentile(ms, 0.5) : 0, p95Ms: ms.length ? percentile(ms, 0.95) : 0 },
       },
+      storeRebuilt: rebuilt,
       results,
     };
   } finally {
@@ -76,27 +80,37 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
   }
 }
 
-async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void): Promise<AppInternals> {
+/** The input files of the evaluation store: the JSONL files of the three corpora, sorted. */
+export function evalCorpusFiles(corpusDir: string): string[] {
   const files = CORPORA.flatMap((d) => {
     const dir = path.join(corpusDir, d);
     try { return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f)); } catch { return []; }
   });
   if (files.length === 0) throw new UserError('FILE_NOT_FOUND', { path: `${corpusDir}/{${CORPORA.join(',')}}/*.jsonl` });
-  const key = files.map((f) => `${path.basename(f)}:${statSync(f).size}`).join('|');
-  const app = await createApp({ ...config, dataDir: path.join(config.dataDir, 'eval') }, { bundled: false });
-  if (app.deps.store.getMeta('eval_corpus_key') === key) return app;
-  for (const file of files) {
-    let batch: DocumentInput[] = [];
-    let n = 0;
-    for await (const item of readJsonl(file, { ...app.loadOptions, format: 'auto' })) {
-      if (item.doc) batch.push(item.doc);
-      if (batch.length >= 500) { await app.importDocuments(batch, undefined, () => {}); n += batch.length; batch = []; progress?.(`${path.basename(file)}: ${n}`); }
-    }
-    await app.importDocuments(batch, undefined, () => {});
-  }
-  app.deps.store.setMeta('eval_corpus_key', key);
-  await app.saveIndex();
-  return app;
+  return files;
+}
+
+/**
+ * The evaluation store in `<dataDir>/eval`, reused only when it was built from the same file contents by
+ * the same code versions (bench/eval-cache.ts), else built again from nothing.
+ */
+export async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void, override?: Partial<EvalStoreKey>):
+Promise<{ app: AppInternals; rebuilt: string[] }> {
+  const files = evalCorpusFiles(corpusDir);
+  return openEvalStore({
+    config, dataDir: path.join(config.dataDir, 'eval'), files, progress, override,
+    build: async (app) => {
+      for (const file of files) {
+        let batch: DocumentInput[] = [];
+        let n = 0;
+        for await (const item of readJsonl(file, { ...app.loadOptions, format: 'auto' })) {
+          if (item.doc) batch.push(item.doc);
+          if (batch.length >= 500) { await app.importDocuments(batch, undefined, () => {}); n += batch.length; batch = []; progress?.(`${path.basename(file)}: ${n}`); }
+        }
+        await app.importDocuments(batch, undefined, () => {});
+      }
+    },
+  });
 }
 
 function ratio(a: number, b: number): number | null {
