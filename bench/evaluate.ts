@@ -6,7 +6,9 @@ import { UserError } from '../app/errors.js';
 import { readJsonl } from '../corpus/loaders/index.js';
 import type { DocumentInput } from '../corpus/types.js';
 import { openEvalStore, type EvalStoreKey } from './eval-cache.js';
+import { machineInfo, runFinished, runStarted } from './run-info.js';
 import { percentile } from './stats.js';
+import type { BenchResult, RunInfo } from './types.js';
 
 /** One line of the questions file. */
 export interface EvalQuestion {
@@ -21,9 +23,15 @@ interface KindSummary { n: number; hitAt1: number | null; hitAt5: number | null;
 
 /** The evaluation report; other tools read these names. */
 export interface EvalReport {
+  run: RunInfo;
+  machine: BenchResult['machine'];
+  /** The settings that change the answers. */
+  settings: { retrievalMode: string; answerMode: string; claimsMode: string; embedder: string };
   summary: {
     questions: number; corpusChunks: number;
     speaker: KindSummary; event: KindSummary; abstain: { n: number; abstained: number | null };
+    /** Speaker and event questions (all answerable) that got an abstention. */
+    wrongful: { count: number; of: number };
     latency: { p50Ms: number; p95Ms: number };
   };
   /** The parts of the store's key that made this run rebuild it (empty: the cached store was current). */
@@ -37,7 +45,9 @@ const CORPORA = ['un_general_debate', 'wikipedia_current_events', 'state_dept_pr
  * Builds (once, cached in `<dataDir>/eval`) a store over the three corpora of the evaluation folder,
  * answers every question and scores the citations against the gold documents.
  */
-export async function evaluate(opts: { config: Config; questions: EvalQuestion[]; corpusDir: string; progress?: (m: string) => void }): Promise<EvalReport> {
+export async function evaluate(opts: { config: Config; questions: EvalQuestion[]; corpusDir: string; progress?: (m: string) => void; command?: string }):
+Promise<EvalReport> {
+  const started = runStarted(opts.command ?? 'npm run eval');
   const { app, rebuilt } = await evalApp(opts.config, opts.corpusDir, opts.progress);
   try {
     const results: EvalReport['results'] = [];
@@ -64,12 +74,18 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
       };
     };
     const abst = results.filter((r) => r.kind === 'abstain');
+    const answerable = results.filter((r) => r.kind !== 'abstain');
     const ms = results.map((r) => r.ms);
+    const c = opts.config;
     return {
+      run: runFinished(started),
+      machine: machineInfo(),
+      settings: { retrievalMode: c.RETRIEVAL_MODE, answerMode: c.ANSWER_MODE, claimsMode: c.CLAIMS_MODE, embedder: app.deps.embedder.id },
       summary: {
         questions: results.length, corpusChunks: app.stats().chunks,
         speaker: kind('speaker'), event: kind('event'),
         abstain: { n: abst.length, abstained: ratio(abst.filter((r) => r.abstained).length, abst.length) },
+        wrongful: { count: answerable.filter((r) => r.abstained).length, of: answerable.length },
         latency: { p50Ms: ms.length ? percentile(ms, 0.5) : 0, p95Ms: ms.length ? percentile(ms, 0.95) : 0 },
       },
       storeRebuilt: rebuilt,
