@@ -62,3 +62,29 @@ export function writeReadmeBlock(block: keyof typeof BLOCKS, root = projectRoot(
 export function writeResult(file: string, result: unknown): void {
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 }
+
+/** The text of the `## TITLE` section of a Markdown document (to the next `## ` heading). */
+export function section(text: string, title: string): string {
+  const start = text.indexOf(`\n## ${title}\n`);
+  if (start < 0) return '';
+  const end = text.indexOf('\n## ', start + 1);
+  return text.slice(start, end < 0 ? undefined : end);
+}
+
+/**
+ * What keeps the README's Speed and Evaluation figures from being reproducible: a table outside a
+ * generated block, a missing block, or a block that differs from what the committed results generate.
+ */
+export function readmeFigureProblems(readme: string, render: (block: keyof typeof BLOCKS) => string): string[] {
+  const problems: string[] = [];
+  for (const [title, block] of [['Speed', 'speed'], ['Evaluation', 'eval']] as const) {
+    const text = section(readme, title);
+    const name = BLOCKS[block];
+    const inside = readBlock(text, name);
+    if (inside === null) { problems.push(`${title}: no <!-- ${name} --> block`); continue; }
+    if (inside !== render(block).trim()) problems.push(`${title}: the <!-- ${name} --> block is not what \`${block === 'speed' ? 'npm run bench' : 'npm run eval'} -- --markdown\` generates from ${RESULTS_DIR}`);
+    const outside = text.replace(text.slice(text.indexOf(`<!-- ${name} -->`), text.indexOf(`<!-- /${name} -->`)), '');
+    for (const line of outside.split('\n')) if (line.trimStart().startsWith('|')) problems.push(`${title}: a table row outside the generated block: ${line.slice(0, 80)}`);
+  }
+  return problems;
+}
