@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
+import type { Config } from '../app/config.js';
 import { UserError } from '../app/errors.js';
 import { evaluate, type EvalQuestion } from '../bench/evaluate.js';
 import { renderBlock, writeReadmeBlock, writeResult } from '../bench/results-files.js';
@@ -27,7 +28,7 @@ run(async () => {
   const report = await evaluate({
     config, questions, corpusDir: path.resolve(values['corpus-dir']),
     progress: !values.json && process.stderr.isTTY ? (msg) => process.stderr.write(`\r${msg}   `) : undefined,
-    command: `npm run eval -- ${process.argv.slice(2).join(' ')}`,
+    command: `${settingsPrefix(config)}npm run eval -- ${process.argv.slice(2).join(' ')}`,
   });
   if (values.out) writeResult(values.out, report);
   if (values.json) printJson(report);
@@ -52,4 +53,10 @@ function readQuestions(file: string): EvalQuestion[] {
   return text.split('\n').filter((l) => l.trim()).map((l, i) => {
     try { return JSON.parse(l) as EvalQuestion; } catch { throw new UserError('BAD_DOCUMENT', { what: `${file} line ${i + 1}`, detail: 'invalid JSON' }); }
   });
+}
+
+// The settings that change the answers, as the environment a reader must set to reproduce a run.
+function settingsPrefix(c: Config): string {
+  const set = [['RETRIEVAL_MODE', c.RETRIEVAL_MODE, 'hybrid'], ['ANSWER_MODE', c.ANSWER_MODE, 'extractive'], ['CLAIMS_MODE', c.CLAIMS_MODE, 'rules'], ['EMBEDDINGS', c.EMBEDDINGS, 'builtin']];
+  return set.filter(([, v, d]) => v !== d).map(([k, v]) => `${k}=${v} `).join('');
 }
