@@ -13,12 +13,15 @@ const fmt = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toLocaleString('en-US', { maximumFractionDigits: digits });
 const val = (s: SizeResult, k: string): number | null => (typeof s[k] === 'number' ? (s[k] as number) : null);
 const verdict = (met: boolean | null) => (met === null ? '' : met ? 'met' : 'not met');
+const faster = (x: number | null) => (x === null ? 'n/a' : x >= 1 ? `${fmt(x)}x faster` : `${fmt(1 / x)}x slower`);
+const minutesOrSeconds = (ms: number) => (ms >= 120_000 ? `${fmt(ms / 60_000, 1)} min` : `${fmt(ms / 1000, 1)} s`);
+const rate = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3).replace(/0$/, ''));
 
 type Machine = BenchResult['machine'];
 
 /** One line saying when, where, from what and under what load a results file was measured. */
 export function provenance(file: string, run: RunInfo, machine: Machine): string {
-  return `\`${file}\`: measured ${run.date.slice(0, 16).replace('T', ' ')} UTC at commit ${run.commit} with \`${run.command}\`; ` +
+  return `- \`${file}\`: measured ${run.date.slice(0, 16).replace('T', ' ')} UTC at commit ${run.commit} with \`${run.command}\`; ` +
     `${machine.cores} cores ${machine.cpu}, ${fmt(machine.memoryGB, 1)} GB, Node ${machine.node}; ` +
     `load average (1 min) ${fmt(run.loadAverageStart[0])} at the start, ${fmt(run.loadAverageEnd[0])} at the end.`;
 }
@@ -39,18 +42,18 @@ function sizeRows(s: SizeResult, r: BenchResult): Row[] {
   row('retrieval p50 vs the fair floor (raw hnswlib + FTS5, the same bounded query and k)',
     `${fmt(ret)} ms vs ${fmt(s.floorP50Ms)} ms (${fmt(over('retrievalOverFloor'))}x)`, t(at100k, 'within 1.5x', (over('retrievalOverFloor') ?? Infinity) <= 1.5));
   row('retrieval p50 vs the plain exact scan (Float32Array, every vector)',
-    `${fmt(ret)} ms vs ${fmt(over('exactScanP50Ms'))} ms (${fmt(over('exactScanOverRetrieval'))}x faster)`,
+    `${fmt(ret)} ms vs ${fmt(over('exactScanP50Ms'))} ms (${faster(over('exactScanOverRetrieval'))})`,
     t(at100k, '10x faster', (over('exactScanOverRetrieval') ?? 0) >= 10));
   const mem = over('memoryStoreP50Ms');
   row('retrieval p50 vs LangChain `MemoryVectorStore` (exact)', mem === null ? 'not built at this size' :
-    `${fmt(ret)} ms vs ${fmt(mem)} ms (${fmt(over('memoryStoreOverRetrieval'))}x faster; it takes ${fmt(over('memoryStoreOverExactScan'))}x the plain scan)`);
+    `${fmt(ret)} ms vs ${fmt(mem)} ms (${faster(over('memoryStoreOverRetrieval'))}; it takes ${fmt(over('memoryStoreOverExactScan'))}x the plain scan)`);
   row('ANN recall@10: strict (same ids) / tie-tolerant (equal exact scores count)',
-    `${fmt(s.recallAt10Strict, 3)} / ${fmt(s.recallAt10TieTolerant, 3)}`, t(at1m, 'strict ≥ 0.95', s.recallAt10Strict >= 0.95));
+    `${rate(s.recallAt10Strict)} / ${rate(s.recallAt10TieTolerant)}`, t(at1m, 'strict ≥ 0.95', s.recallAt10Strict >= 0.95));
   row('start-up (new process: open store, load index)', `${fmt(s.startupMs / 1000)} s`);
   row('resident memory after load', `${fmt(s.rssMB, 0)} MB`, t(at1m, '≤ 2 GB', s.rssMB <= 2048));
   const curve = s.ingestCurve;
   const ingest = `${fmt(s.ingestChunksPerS, 0)} passages/s (${fmt(curve[0], 0)} in the first tenth, ${fmt(curve[curve.length - 1], 0)} in the last)` +
-    `; ${fmt(s.ingestMs / 60_000, 1)} min in all, of which ${fmt(over('ingestParseEstimateMs'), 0)} ms is an estimated parse share`;
+    `; ${minutesOrSeconds(s.ingestMs)} in all, of which ${fmt(over('ingestParseEstimateMs'), 0)} ms is an estimated parse share`;
   row('ingest, end to end (`importBatches` + `saveIndex`)', ingest,
     at1m ? t(true, 'build ≤ 12 min', s.ingestMs / 60_000 <= 12) : t(at100k, '≥ 2,000 passages/s', s.ingestChunksPerS >= 2000));
   row('disk (store, WAL, index)', `${fmt(s.diskBytesPerChunk / 1000, 1)} KB per passage`);
@@ -83,13 +86,13 @@ const MODES: Record<string, string> = { hybrid: 'hybrid (default)', lexical: 'bm
 
 /** The README's Evaluation table from eval results files (one row per file). */
 export function evalMarkdown(files: readonly Results<EvalReport>[]): string {
-  const two = (a: number | null, b: number | null) => `${fmt(a, 3)} / ${fmt(b, 3)}`;
+  const two = (a: number | null, b: number | null) => `${rate(a)} / ${rate(b)}`;
   const lines = files.map(({ file, result }) => provenance(file, result.run, result.machine));
-  lines.push('', '| retrieval | passages | speaker hit@1 / hit@5 | event hit@1 / hit@5 | abstain questions abstained | wrongful abstentions | latency p50 / p95 |',
-    '|---|---|---|---|---|---|---|');
+  lines.push('', '| retrieval | passages | speaker hit@1 / hit@5 | speaker quotes with the expected phrase | event hit@1 / hit@5 | abstain questions abstained | wrongful abstentions | latency p50 / p95 |',
+    '|---|---|---|---|---|---|---|---|');
   for (const { result: { summary: s, settings } } of files) {
     lines.push(`| ${MODES[settings.retrievalMode] ?? settings.retrievalMode} | ${fmt(s.corpusChunks, 0)} | ${two(s.speaker.hitAt1, s.speaker.hitAt5)} | ` +
-      `${two(s.event.hitAt1, s.event.hitAt5)} | ${fmt(s.abstain.abstained, 3)} | ${s.wrongful.count} of ${s.wrongful.of} | ` +
+      `${rate(s.speaker.containsGold)} | ${two(s.event.hitAt1, s.event.hitAt5)} | ${rate(s.abstain.abstained)} | ${s.wrongful.count} of ${s.wrongful.of} | ` +
       `${fmt(s.latency.p50Ms, 1)} ms / ${fmt(s.latency.p95Ms, 1)} ms |`);
   }
   return lines.join('\n');
