@@ -7,6 +7,7 @@ import { createApp, type AppInternals } from '../app/create-app.js';
 import { projectRoot } from '../app/paths.js';
 import { CLAIMS_VERSION } from '../claims/pipeline.js';
 import { MIGRATIONS } from '../corpus/migrations.js';
+import { DEFAULT_HNSW } from '../retrieval/vector-index.js';
 
 /** What an evaluation store was built from and by; a store whose key differs in anything is rebuilt. */
 export interface EvalStoreKey {
@@ -18,8 +19,9 @@ export interface EvalStoreKey {
   claims: string;
   /** sha256 of the code that turns documents into stored passages (chunking, attribution, claims, embedding). */
   code: string;
-  /** The embedder's id and the HNSW parameters of the index. */
+  /** The embedder's id. */
   embedder: string;
+  /** The HNSW parameters a new index is built with. */
   index: string;
 }
 
@@ -57,7 +59,8 @@ export function currentKey(files: readonly string[], app: AppInternals, config: 
     claims: `${CLAIMS_VERSION}/${config.CLAIMS_MODE}`,
     code: `${digestFiles(codeFiles(), CODE_DIR)}/${digestFiles(DATA.map((f) => path.join(projectRoot(), f)).filter((f) => existsSync(f)))}`,
     embedder: app.deps.embedder.id,
-    index: JSON.stringify(app.deps.index.params),
+    // The parameters a new index gets now (an opened index keeps those it was built with).
+    index: JSON.stringify(DEFAULT_HNSW),
   };
 }
 

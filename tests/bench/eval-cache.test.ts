@@ -47,7 +47,11 @@ describe('the cached evaluation store', () => {
     expect(after.texts.join(' ')).not.toContain('Freedonia');
   });
 
-  it.each([['schema', { schema: 999 }], ['claims', { claims: '999/rules' }], ['code', { code: 'other-chunker' }], ['embedder', { embedder: 'other/8' }]] as const)(
+  const versions = [
+    ['schema', { schema: 999 }], ['claims', { claims: '999/rules' }], ['code', { code: 'other-chunker' }],
+    ['embedder', { embedder: 'other/8' }], ['index', { index: '{"M":8}' }],
+  ] as const;
+  it.each(versions)(
     'GIVEN a store built by another %s version THEN it is rebuilt from nothing', async (part, override) => {
       writeCorpus(path.join(dir, 'corpus'), 'Freedonia said the border would stay open.');
       await open();
