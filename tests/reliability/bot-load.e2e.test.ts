@@ -80,6 +80,7 @@ describe('load through the fake Discord', () => {
     const channels = Array.from({ length: CHANNELS }, (_, i) => `88888888888888${String(1000 + i)}`);
     const before = h.app.stats().documents;
     const log: Step[] = [];
+    h.fake.setMaxListeners(USERS * PER_USER + 10); // one listener per tracked interaction
     const answer = h.app.answer.bind(h.app);
     h.app.answer = (q, opts) => { log.push({ at: 'answer', question: q }); return answer(q, opts); };
     const ticker = setInterval(() => log.push({ at: 'tick' }), 1);
