@@ -1,11 +1,14 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../app/config.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
 import { UserError } from '../app/errors.js';
 import { readJsonl } from '../corpus/loaders/index.js';
 import type { DocumentInput } from '../corpus/types.js';
+import { openEvalStore, type EvalStoreKey } from './eval-cache.js';
+import { machineInfo, runFinished, runStarted } from './run-info.js';
 import { percentile } from './stats.js';
+import type { BenchResult, RunInfo } from './types.js';
 
 /** One line of the questions file. */
 export interface EvalQuestion {
@@ -20,11 +23,19 @@ interface KindSummary { n: number; hitAt1: number | null; hitAt5: number | null;
 
 /** The evaluation report; other tools read these names. */
 export interface EvalReport {
+  run: RunInfo;
+  machine: BenchResult['machine'];
+  /** The settings that change the answers. */
+  settings: { retrievalMode: string; answerMode: string; claimsMode: string; embedder: string };
   summary: {
     questions: number; corpusChunks: number;
     speaker: KindSummary; event: KindSummary; abstain: { n: number; abstained: number | null };
+    /** Speaker and event questions (all answerable) that got an abstention. */
+    wrongful: { count: number; of: number };
     latency: { p50Ms: number; p95Ms: number };
   };
+  /** The parts of the store's key that made this run rebuild it (empty: the cached store was current). */
+  storeRebuilt: string[];
   results: { id: string; kind: string; abstained: boolean; citedDocIds: string[]; ms: number; hitAt1: boolean; hitAt5: boolean }[];
 }
 
@@ -34,8 +45,10 @@ const CORPORA = ['un_general_debate', 'wikipedia_current_events', 'state_dept_pr
  * Builds (once, cached in `<dataDir>/eval`) a store over the three corpora of the evaluation folder,
  * answers every question and scores the citations against the gold documents.
  */
-export async function evaluate(opts: { config: Config; questions: EvalQuestion[]; corpusDir: string; progress?: (m: string) => void }): Promise<EvalReport> {
-  const app = await evalApp(opts.config, opts.corpusDir, opts.progress);
+export async function evaluate(opts: { config: Config; questions: EvalQuestion[]; corpusDir: string; progress?: (m: string) => void; command?: string }):
+Promise<EvalReport> {
+  const started = runStarted(opts.command ?? 'npm run eval');
+  const { app, rebuilt } = await evalApp(opts.config, opts.corpusDir, opts.progress);
   try {
     const results: EvalReport['results'] = [];
     const rows: { q: EvalQuestion; abstained: boolean; cited: string[]; quotes: string[] }[] = [];
@@ -61,14 +74,21 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
       };
     };
     const abst = results.filter((r) => r.kind === 'abstain');
+    const answerable = results.filter((r) => r.kind !== 'abstain');
     const ms = results.map((r) => r.ms);
+    const c = opts.config;
     return {
+      run: runFinished(started),
+      machine: machineInfo(),
+      settings: { retrievalMode: c.RETRIEVAL_MODE, answerMode: c.ANSWER_MODE, claimsMode: c.CLAIMS_MODE, embedder: app.deps.embedder.id },
       summary: {
         questions: results.length, corpusChunks: app.stats().chunks,
         speaker: kind('speaker'), event: kind('event'),
         abstain: { n: abst.length, abstained: ratio(abst.filter((r) => r.abstained).length, abst.length) },
+        wrongful: { count: answerable.filter((r) => r.abstained).length, of: answerable.length },
         latency: { p50Ms: ms.length ? percentile(ms, 0.5) : 0, p95Ms: ms.length ? percentile(ms, 0.95) : 0 },
       },
+      storeRebuilt: rebuilt,
       results,
     };
   } finally {
@@ -76,27 +96,37 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
   }
 }
 
-async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void): Promise<AppInternals> {
+/** The input files of the evaluation store: the JSONL files of the three corpora, sorted. */
+export function evalCorpusFiles(corpusDir: string): string[] {
   const files = CORPORA.flatMap((d) => {
     const dir = path.join(corpusDir, d);
     try { return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f)); } catch { return []; }
   });
   if (files.length === 0) throw new UserError('FILE_NOT_FOUND', { path: `${corpusDir}/{${CORPORA.join(',')}}/*.jsonl` });
-  const key = files.map((f) => `${path.basename(f)}:${statSync(f).size}`).join('|');
-  const app = await createApp({ ...config, dataDir: path.join(config.dataDir, 'eval') }, { bundled: false });
-  if (app.deps.store.getMeta('eval_corpus_key') === key) return app;
-  for (const file of files) {
-    let batch: DocumentInput[] = [];
-    let n = 0;
-    for await (const item of readJsonl(file, { ...app.loadOptions, format: 'auto' })) {
-      if (item.doc) batch.push(item.doc);
-      if (batch.length >= 500) { await app.importDocuments(batch, undefined, () => {}); n += batch.length; batch = []; progress?.(`${path.basename(file)}: ${n}`); }
-    }
-    await app.importDocuments(batch, undefined, () => {});
-  }
-  app.deps.store.setMeta('eval_corpus_key', key);
-  await app.saveIndex();
-  return app;
+  return files;
+}
+
+/**
+ * The evaluation store in `<dataDir>/eval`, reused only when it was built from the same file contents by
+ * the same code versions (bench/eval-cache.ts), else built again from nothing.
+ */
+export async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void, override?: Partial<EvalStoreKey>):
+Promise<{ app: AppInternals; rebuilt: string[] }> {
+  const files = evalCorpusFiles(corpusDir);
+  return openEvalStore({
+    config, dataDir: path.join(config.dataDir, 'eval'), files, progress, override,
+    build: async (app) => {
+      for (const file of files) {
+        let batch: DocumentInput[] = [];
+        let n = 0;
+        for await (const item of readJsonl(file, { ...app.loadOptions, format: 'auto' })) {
+          if (item.doc) batch.push(item.doc);
+          if (batch.length >= 500) { await app.importDocuments(batch, undefined, () => {}); n += batch.length; batch = []; progress?.(`${path.basename(file)}: ${n}`); }
+        }
+        await app.importDocuments(batch, undefined, () => {});
+      }
+    },
+  });
 }
 
 function ratio(a: number, b: number): number | null {

@@ -66,7 +66,7 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
 }
 
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */
-function searchText(a: QuestionAnalysis): string {
+export function searchText(a: QuestionAnalysis): string {
   return [a.question, ...a.actors.map((x) => x.name)].join(' ');
 }
 
