@@ -70,4 +70,41 @@ describe('npm run claims', { timeout: 120_000 }, () => {
     expect(claims('list', '--status', 'maybe').err).toMatch(/Unknown claim status "maybe"/);
     expect(claims('frobnicate').code).toBe(1);
   });
+
+  it('GIVEN claims attribute on two files with --json THEN one object per file and line, spans exact, nothing stored', () => {
+    const a = path.join(dir, 'a.md');
+    const b = path.join(dir, 'b.txt');
+    writeFileSync(a, '---\ntitle: Talks\n---\n“We will not sign,” Ms Ortiz said. Foreign Office of Pakistan officials said the talks failed.\n');
+    writeFileSync(b, 'Chad Moore said the port would reopen. He added that ships were waiting.\n');
+    const r = claims('attribute', a, b, '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { file: string; text: string; relations: Record<string, unknown>[] });
+    expect(lines.map((l) => l.file)).toEqual([a, b]);
+    for (const l of lines) {
+      for (const rel of l.relations) {
+        for (const k of ['source', 'cue', 'content'] as const) {
+          const sp = rel[k] as { text: string; start: number; end: number } | null;
+          if (sp) expect(l.text.slice(sp.start, sp.end)).toBe(sp.text);
+        }
+      }
+    }
+    expect(lines[0]!.relations[0]).toMatchObject({ speaker: 'Ortiz', speakerKind: 'person', kind: 'direct', via: 'explicit' });
+    // The maintainer's alias (aliases.json in --data-dir) names Pakistan.
+    expect(lines[0]!.relations[1]).toMatchObject({ actor: 'Pakistan' });
+    expect(lines[1]!.relations.map((x) => [x.speaker, x.actor, x.via])).toEqual([['Chad Moore', null, 'explicit'], ['Chad Moore', null, 'coreference']]);
+    const table = claims('attribute', b);
+    expect(table.out).toMatch(/Chad Moore\s+said/);
+  });
+
+  it('GIVEN claims attribute on a missing or empty file THEN one line on stderr, exit 1 and nothing on stdout', () => {
+    const empty = path.join(dir, 'empty.txt');
+    writeFileSync(empty, '   \n');
+    for (const f of [path.join(dir, 'nope.txt'), empty]) {
+      const r = claims('attribute', path.join(dir, 'b.txt'), f, '--json');
+      expect(r.code).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
 });
