@@ -89,10 +89,15 @@ export function attributeSentences(text: string, sentences: readonly Span[], gaz
   const first = sentences[0] ? text.slice(sentences[0].start, sentences[0].end) : '';
   // "Interview with US political activist and philosopher Noam Chomsky": the answers' "I".
   if (/^(?:an?\s+)?interview\s+with\b/i.test(first)) speakers.interviewee = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)\s*$/u.exec(first)?.[1];
+  let q0 = 0;
   return sentences.map((span, index) => {
     const s = text.slice(span.start, span.end);
+    // Quotations are in text order, like the sentences: skip those that end before this one.
+    while (q0 < docQuotes.length && docQuotes[q0]!.end <= span.start) q0++;
     const local = speakers.withoutPersonNames(dm.find(s), s);
-    const inQuote = (i: number) => docQuotes.some((q) => span.start + i > q.start && span.start + i < q.end);
+    const near: Span[] = [];
+    for (let k = q0; k < docQuotes.length && docQuotes[k]!.start < span.end; k++) near.push(docQuotes[k]!);
+    const inQuote = near.length === 0 ? () => false : (i: number) => near.some((q) => span.start + i > q.start && span.start + i < q.end);
     const events = sentenceEvents(s, local, { speakers, index, inQuote }).map((e) => shift(ownOfficial(e, docSpeaker, sourceWords(s, e, speakers)), span.start));
     for (const e of events) widenQuote(e, docQuotes, text);
     speakers.notePersons(index, s, local);

@@ -140,7 +140,7 @@ function build(docId: string, text: string, a: Attribution, seg: Span & { tail: 
     : scoped.certainty === 'asserted' && distanced ? 'hedged' : scoped.certainty;
   const cues = scoped.cues;
   const anaphorText = role === 'denial' && !seg.tail ? firstOf(contentText, segText) : contentText;
-  const possessor = /^(?:[\p{L} ]*?)([\p{L}]+)['’]s?\s+(?:claims?|allegations?|accusations?)/u.exec(anaphorText);
+  const possessor = /claim|allegation|accusation/i.test(anaphorText) ? /^(?:[\p{L} ]*?)([\p{L}]+)['’]s?\s+(?:claims?|allegations?|accusations?)/u.exec(anaphorText) : null;
   const anaphor = CLAIM_ANAPHOR.test(anaphorText.trim()) || (role === 'denial' && CLAIM_ANAPHOR.test(segText.trim()))
     ? { kind: 'claim' as const, speaker: possessor ? local.find((m) => contentText.slice(m.start, m.end) === possessor[1])?.actor.id : undefined }
     : EVENT_ANAPHOR.test(contentText) ? { kind: 'event' as const } : undefined;

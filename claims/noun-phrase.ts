@@ -86,8 +86,18 @@ const VERB_GAP = new Set(('has have had will would could may might must shall sh
   'jointly always often frequently recently last year week month just too meanwhile however').split(' '));
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[^\s]/gu;
 
-/** Tokens of a sentence (words with their possessive mark folded in, and punctuation). */
+let lastText = '';
+let lastTokens: Tok[] = [];
+
+/** Tokens of a sentence (words with their possessive mark folded in, and punctuation); the last sentence's are kept. */
 export function tokens(s: string): Tok[] {
+  if (s === lastText) return lastTokens;
+  lastTokens = readTokens(s);
+  lastText = s;
+  return lastTokens;
+}
+
+function readTokens(s: string): Tok[] {
   const out: Tok[] = [];
   for (const m of s.matchAll(WORD)) {
     let text = m[0];

@@ -53,6 +53,7 @@ export class DocumentSpeakers {
    * in "Chad Moore", "Sofia" in "Sofia Marin"): a country or capital inside a person's name does not speak.
    */
   withoutPersonNames(mentions: ActorMention[], s: string): ActorMention[] {
+    if (mentions.some((m) => m.via !== 'person' && (m.actor.kind === 'country' || m.via === 'capital'))) this.flush();
     return mentions.filter((m) => {
       if (m.via === 'person' || m.actor.kind !== 'country' && m.via !== 'capital') return true;
       if (this.fullNames.has(m.surface.toLowerCase()) && this.fullNames.get(m.surface.toLowerCase()) !== m.surface) return false;
@@ -76,6 +77,21 @@ export class DocumentSpeakers {
 
   /** Records the persons a sentence names (offsets relative to the sentence), so "he" can refer to them. */
   notePersons(sentence: number, s: string, mentions: readonly ActorMention[]): void {
+    // Read lazily: only a pronoun, a definite role or a name that may be a surname needs them.
+    this.pending.push({ sentence, s, mentions });
+  }
+
+  private readonly pending: { sentence: number; s: string; mentions: readonly ActorMention[] }[] = [];
+
+  /** Reads the persons and organisations of the sentences noted since the last flush (those within reach of coreference). */
+  private flush(before = Infinity): void {
+    const last = this.pending.at(-1)?.sentence ?? 0;
+    const todo = this.pending.filter((p) => p.sentence < before && last - p.sentence <= COREF_WINDOW + 1);
+    this.pending.length = 0;
+    for (const p of todo) this.readPersons(p.sentence, p.s, p.mentions);
+  }
+
+  private readPersons(sentence: number, s: string, mentions: readonly ActorMention[]): void {
     // Organisations and states named in the sentence, so "they" and "it" can refer to them.
     for (const m of mentions) {
       if (m.via === 'person' || m.via === 'demonym') continue;
@@ -126,6 +142,7 @@ export class DocumentSpeakers {
   }
 
   private named(np: SourcePhrase, s: string, inside: readonly ActorMention[], former: boolean, sentence: number): Speaker {
+    if (!/\s/.test((np.name ?? np).text.trim())) this.flush();
     let name = np.name ?? { start: np.start, end: np.end, text: np.text };
     const within = inside.filter((m) => m.via !== 'person' && m.start >= name.start && m.end < name.end - 1).at(-1);
     if (within && /^\s+\p{Lu}/u.test(s.slice(within.end, name.end)) && !tokens(s.slice(within.end, name.end)).some((t) => ORG_HEADS.has(t.lower) || OUTLET_HEADS.has(t.lower))) {
@@ -158,6 +175,7 @@ export class DocumentSpeakers {
   }
 
   private pronoun(np: SourcePhrase, sentence: number): { speaker: Speaker; via: 'explicit' | 'coreference' | 'document' } | undefined {
+    this.flush();
     const w = np.head;
     if ((w === 'we' || w === 'i') && this.docSpeaker) return { speaker: actorSpeaker(this.docSpeaker), via: 'document' };
     if (w === 'i' && this.interviewee) return { speaker: { name: this.interviewee, kind: 'person' }, via: 'document' };
@@ -178,6 +196,7 @@ export class DocumentSpeakers {
   }
 
   private definite(np: SourcePhrase, sentence: number): Speaker | undefined {
+    this.flush();
     const recent = this.entities.filter((e) => sentence - e.sentence <= COREF_WINDOW);
     const head = np.head;
     const sameHead = recent.filter((e) => e.head === head || (e.head && np.text.toLowerCase().endsWith(e.head)));
