@@ -37,6 +37,8 @@ export interface SpeechEvent {
   negated: boolean;
   /** The pieces of an interrupted quote ("A," he said, "B."), when there are several. */
   contentParts?: Span[];
+  /** A quotation that goes on in a sentence of its own, after the speaker's quoted sentence. */
+  continues?: boolean;
 }
 
 /** Who speaks in one sentence, and how we know. */
@@ -90,6 +92,7 @@ export function attributeSentences(text: string, sentences: readonly Span[], gaz
   // "Interview with US political activist and philosopher Noam Chomsky": the answers' "I".
   if (/^(?:an?\s+)?interview\s+with\b/i.test(first)) speakers.interviewee = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)\s*$/u.exec(first)?.[1];
   let q0 = 0;
+  let previous: SpeechEvent | undefined;
   return sentences.map((span, index) => {
     const s = text.slice(span.start, span.end);
     // Quotations are in text order, like the sentences: skip those that end before this one.
@@ -100,6 +103,9 @@ export function attributeSentences(text: string, sentences: readonly Span[], gaz
     const inQuote = near.length === 0 ? () => false : (i: number) => near.some((q) => span.start + i > q.start && span.start + i < q.end);
     const events = sentenceEvents(s, local, { speakers, index, inQuote }).map((e) => shift(ownOfficial(e, docSpeaker, sourceWords(s, e, speakers)), span.start));
     for (const e of events) widenQuote(e, docQuotes, text);
+    const goesOn = events.length === 0 ? continuation(s, previous) : undefined;
+    if (goesOn) events.push(shift(goesOn, span.start));
+    previous = events.filter((e) => !e.secondary).at(-1);
     speakers.notePersons(index, s, local);
     const mentions = local.map((m) => ({ ...m, start: m.start + span.start, end: m.end + span.start }));
     const primary = events.find((e) => e.speaker && !e.negated) ?? events.find((e) => e.speakerName && !e.negated);
@@ -113,6 +119,16 @@ export function attributeSentences(text: string, sentences: readonly Span[], gaz
 function sourceWords(s: string, e: SpeechEvent, speakers: DocumentSpeakers): string {
   const own = e.sourceStart !== undefined && e.sourceEnd !== undefined ? s.slice(e.sourceStart, e.sourceEnd) : '';
   return `${own} ${speakers.titleOf(e.speakerName) ?? ''}`;
+}
+
+/** “A,” said X. “B.”: a sentence that is all quotation goes on with the speaker of the quote before it. */
+function continuation(s: string, prev: SpeechEvent | undefined): SpeechEvent | undefined {
+  if (!prev || prev.mode !== 'direct' || prev.negated || !(prev.speaker || prev.speakerName)) return undefined;
+  const m = /^[“"]([^“”"]+)[”"]$/.exec(s.trim());
+  if (!m) return undefined;
+  const start = s.indexOf(m[1]!);
+  return { ...prev, cue: '', cueStart: 0, cueEnd: 0, sourceStart: undefined, sourceEnd: undefined, content: trim(s, { start, end: start + m[1]!.length }),
+    contentParts: undefined, via: prev.via === 'explicit' ? 'coreference' : prev.via, secondary: false, continues: true };
 }
 
 type Found = { speaker: Speaker; via: 'explicit' | 'coreference' | 'document'; start: number; end: number };
@@ -276,7 +292,10 @@ function clipContents(s: string, events: SpeechEvent[]): void {
     }
     const e = events[i]!;
     if (e.contentParts) continue;
-    if (e.content.end > stop && stop > e.content.start) e.content = trim(s, { start: e.content.start, end: stop });
+    if (e.content.end > stop && stop > e.content.start) {
+      const cut = s.slice(e.content.start, stop).replace(/(?:[,;]?\s+(?:while|and|but|whereas|as|though|although))+\s*$/i, '');
+      e.content = trim(s, { start: e.content.start, end: e.content.start + cut.length });
+    }
   }
 }
 

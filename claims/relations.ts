@@ -3,6 +3,7 @@ import type { Attribution, SpeechEvent } from './attribution.js';
 import { lemmaOf, type StanceLabel } from './cues.js';
 import { certaintyOf } from './hedges.js';
 import type { SpeakerKind } from './speaker-resolve.js';
+import { signatureOf } from './signature.js';
 import { stanceOf } from './stance.js';
 
 /** An exact span of the document text (`text === document.slice(start, end)`). */
@@ -36,19 +37,30 @@ export function documentRelations(text: string, attributions: readonly Attributi
     for (const e of a.events) {
       if (!e.speakerName && !e.speaker && !e.sourceText) continue;
       if (e.content.end <= e.content.start) continue;
-      out.push(relationOf(text, e, out.length + 1));
+      const prev = out.at(-1);
+      if (e.continues && prev) {
+        // One statement, one relation: a quotation going on in the next sentence is another part of it.
+        const part = { text: text.slice(e.content.start, e.content.end), start: e.content.start, end: e.content.end };
+        prev.content_parts = [...(prev.content_parts ?? [prev.content]), part];
+        continue;
+      }
+      out.push(relationOf(text, e, out.length + 1, a));
     }
   }
   return out;
 }
 
-function relationOf(text: string, e: SpeechEvent, n: number): Relation {
+function relationOf(text: string, e: SpeechEvent, n: number, a: Attribution): Relation {
   const span = (x: Span): TextSpan => ({ text: text.slice(x.start, x.end), start: x.start, end: x.end });
   const content = span(e.content);
   const cue = e.mode === 'noun' || e.mode === 'according' || e.cueEnd > e.cueStart ? span({ start: e.cueStart, end: e.cueEnd }) : null;
   const source = e.sourceStart !== undefined && e.sourceEnd !== undefined && e.sourceEnd > e.sourceStart ? span({ start: e.sourceStart, end: e.sourceEnd }) : null;
+  const local = a.mentions.filter((m) => m.start >= content.start && m.end <= content.end)
+    .map((m) => ({ ...m, start: m.start - content.start, end: m.end - content.start }));
+  const sig = signatureOf(content.text, local);
   const stance = stanceOf({
     lemma: lemmaOf(e.cue), cueStance: e.cueStance, content: content.text, hasSpeaker: true, speakerId: e.speaker?.id,
+    agents: sig.agents.map((x) => x.split('>')[0]!), actors: sig.actors,
     noEvidence: certaintyOf(content.text).certainty === 'no-evidence', negated: e.negated,
   }).label;
   return {

@@ -18,10 +18,14 @@ const FORCE = /\b(?:strike|strikes|bomb\w*|military|war|nuclear|destroy\w*|retal
 const WARNING = /\b(?:will face|consequences|would respond|will respond|retaliat\w+|could prompt|could lead|risk\w*)\b/i;
 
 // A hostile act the content says did NOT happen ("Ukraine did not target the residence"): never an accusation.
-const NEGATED_ACT = /\b(?:did|does|do|had|has|have|was|were|is|are|could|would)\s+(?:not|never)\s+(?:\w+\s+)?(?:target|attack|strike|launch|fire|bomb|shell|carry|order|involv|deploy|send)\w*|\bno\s+(?:such\s+)?(?:attack|strike|drone attack|assault|incident)\s+(?:took place|occurred|happened|was carried out)/i;
+const NEGATED_ACT = new RegExp([
+  String.raw`\b(?:did|does|do|had|has|have|was|were|is|are|could|would)\s+(?:not|never)\s+(?:\w+\s+)?(?:target|attack|strike|launch|fire|bomb|shell|carry|order|involv|deploy|send)\w*`,
+  String.raw`\bno\s+(?:such\s+)?(?:attack|strike|drone attack|assault|incident)\s+(?:took place|occurred|happened|was carried out)`,
+  String.raw`\bthere\s+(?:was|were|has been|had been|is)\s+no\s+(?:such\s+)?(?:attack|strike|assault|incident|drone attack)`,
+].join('|'), 'i');
 const CONTRADICTS = /\bcontradict\w*|\bdebunk\w*|\bdisprov\w*/i;
 // Verbs of a finding: an assessment, an investigation or a study concludes.
-const FINDING = new Set(['conclude', 'find', 'determine', 'establish', 'show', 'assess', 'report', 'say', 'state', 'reveal', 'confirm']);
+const FINDING = new Set(['conclude', 'find', 'determine', 'establish', 'show', 'assess', 'report', 'say', 'state', 'reveal', 'confirm', 'according to']);
 
 /** Inputs of {@link stanceOf}. */
 export interface StanceInput {
@@ -76,7 +80,8 @@ export function stanceOf(x: StanceInput): Stance {
     if (x.noEvidence || DENIAL_WORDS.test(c) && /\b(?:claims?|allegations?|accusations?|reports?|charges?|narrative|story)\b/i.test(c)) label = 'deny';
     else if (/^\s*(?:it|they|he|she|we)\s+(?:did|does|do|had|has|was|were)\s+(?:not|no)\s+(?:role|involvement|part|involved|responsible|behind)\b/i.test(c)) label = 'deny';
     else if (REFUSAL.test(c)) label = 'reject';
-    else if (negatedAct) label = (x.agents ?? []).includes(x.speakerId ?? '\u0000') ? 'deny' : 'statement';
+    // "Ukraine did not target ..." said by Ukraine, or "There was no attack": a denial; said of another party: a plain statement.
+    else if (negatedAct) label = (x.agents ?? []).includes(x.speakerId ?? '\u0000') || (x.agents ?? []).length === 0 ? 'deny' : 'statement';
     else if (!x.factive && ((otherAgent && HOSTILE_ACTS.test(c)) || (otherActor && ACCUSE_WORDS.test(c)))) label = 'accuse';
     else if (OBLIGATION.test(c)) label = 'appeal';
     else if (WARNING.test(c) && x.lemma !== 'report') label = 'warn';

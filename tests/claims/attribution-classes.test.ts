@@ -130,7 +130,26 @@ describe('6. content is not clipped to what follows the verb', () => {
   });
 });
 
+describe('3b. several parties in one story keep their own words', () => {
+  const t = 'The Russian Defence Ministry said 91 drones were shot down, while Ukraine\'s air force said it had launched only 40 drones. '
+    + '“There was no attack,” Ukrainian Foreign Minister Andrii Sybiha wrote. “This is another lie.”';
+  it('GIVEN each side\'s figure THEN each is given to its own side', () => {
+    const rs = relations(t);
+    expect(rs.slice(0, 2).map((r) => [r.actor, r.content.text])).toEqual([['Russia', '91 drones were shot down'], ['Ukraine', 'it had launched only 40 drones']]);
+  });
+  it('GIVEN a quotation going on in a sentence of its own THEN the same statement, one relation in two parts, and a denial', () => {
+    const r = relations(t)[2]!;
+    expect(r).toMatchObject({ speaker: 'Andrii Sybiha', actor: 'Ukraine', stance: 'deny' });
+    expect(r.content_parts?.map((p) => p.text)).toEqual(['There was no attack', 'This is another lie']);
+    const ms = extractMentions('d', t, attributeSentences(t, splitSentences(t), g));
+    expect(ms.find((m) => m.text.startsWith('“This is another lie'))).toMatchObject({ speakerName: 'Andrii Sybiha', speaker: { id: 'UKR' } });
+  });
+});
+
 describe('7. contradiction, absence of evidence and negated speech', () => {
+  it('GIVEN "according to an intelligence assessment, Ukraine did not target ..." THEN a contradiction', () => {
+    expect(only('According to a US intelligence assessment, Ukraine did not target the residence.')).toMatchObject({ stance: 'contradict' });
+  });
   const t = 'Russia accused Ukraine of targeting the residence. The agency concluded that Ukraine did not target the residence, contradicting the Kremlin\'s claims. '
     + 'No evidence has been provided. The governor declined to comment.';
   const ms = extractMentions('d', t, attributeSentences(t, splitSentences(t), g));
