@@ -3,7 +3,7 @@ import type { Actor, ActorMention, Gazetteer } from './actors.js';
 import { cueVerb, type StanceLabel } from './cues.js';
 import { DocumentMentions } from './person-links.js';
 import { phraseAfter, phraseBefore } from './noun-phrase.js';
-import { DocumentSpeakers, actorSpeaker, type Speaker, type SpeakerKind } from './speaker-resolve.js';
+import { DocumentSpeakers, actorSpeaker, personNames, type Speaker, type SpeakerKind } from './speaker-resolve.js';
 import { contentAfter, contentOf, nounEvents, quoteSpans, trim } from './speech-spans.js';
 import { subjectAfter, subjectBefore } from './subjects.js';
 
@@ -89,8 +89,7 @@ export function attributeSentences(text: string, sentences: readonly Span[], gaz
   const speakers = new DocumentSpeakers(docSpeaker);
   const docQuotes = documentQuotes(text);
   const first = sentences[0] ? text.slice(sentences[0].start, sentences[0].end) : '';
-  // "Interview with US political activist and philosopher Noam Chomsky": the answers' "I".
-  if (/^(?:an?\s+)?interview\s+with\b/i.test(first)) speakers.interviewee = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+)\s*$/u.exec(first)?.[1];
+  speakers.interviewee = interviewee(first);
   let q0 = 0;
   let previous: SpeechEvent | undefined;
   return sentences.map((span, index) => {
@@ -98,6 +97,9 @@ export function attributeSentences(text: string, sentences: readonly Span[], gaz
     // Quotations are in text order, like the sentences: skip those that end before this one.
     while (q0 < docQuotes.length && docQuotes[q0]!.end <= span.start) q0++;
     const local = speakers.withoutPersonNames(dm.find(s), s);
+    // In an interview the questions are the interviewer's: their "I" is not the interviewee.
+    const para = speakers.interviewee === undefined ? '' : paragraphOf(text, span);
+    speakers.questionTurn = para.length < 600 && /\?\s*$/.test(para);
     const near: Span[] = [];
     for (let k = q0; k < docQuotes.length && docQuotes[k]!.start < span.end; k++) near.push(docQuotes[k]!);
     const inQuote = near.length === 0 ? () => false : (i: number) => near.some((q) => span.start + i > q.start && span.start + i < q.end);
@@ -119,6 +121,22 @@ export function attributeSentences(text: string, sentences: readonly Span[], gaz
 function sourceWords(s: string, e: SpeechEvent, speakers: DocumentSpeakers): string {
   const own = e.sourceStart !== undefined && e.sourceEnd !== undefined ? s.slice(e.sourceStart, e.sourceEnd) : '';
   return `${own} ${speakers.titleOf(e.speakerName) ?? ''}`;
+}
+
+/**
+ * The person a document interviews, from its first line ("Interview with US political activist and
+ * philosopher Noam Chomsky", "Wikinews interviews Christopher Hill, U.S. presidential candidate"): the
+ * "I" of the answers.
+ */
+function interviewee(first: string): string | undefined {
+  const m = /\binterview(?:s|ed)?\b(?:\s+with)?/i.exec(first);
+  if (!m) return undefined;
+  return personNames(first.slice(m.index + m[0].length), [])[0]?.text;
+}
+
+function paragraphOf(text: string, span: Span): string {
+  const end = text.indexOf('\n', span.end);
+  return text.slice(text.lastIndexOf('\n', span.start) + 1, end < 0 ? text.length : end);
 }
 
 /** “A,” said X. “B.”: a sentence that is all quotation goes on with the speaker of the quote before it. */
@@ -176,8 +194,10 @@ function accordingEvents(s: string, mentions: ActorMention[], ctx: SentenceConte
     const found = np ? ctx.speakers.resolve(np, s, mentions, ctx.index) : unnamedAfter(s, at);
     const name = who || found ? undefined : /^(?:the\s+)?((?:\p{Lu}[\p{L}.-]*\s*){1,4})/u.exec(s.slice(at))?.[1]?.trim();
     const atStart = s.slice(0, m.index).trim().length === 0 || /^[\s,]*$/.test(s.slice(0, m.index).replace(/^\S+\s*—\s*/, ''));
-    const phraseEnd = atStart ? Math.max(s.indexOf(',', at), at) : s.length;
-    const content = atStart ? { start: phraseEnd + 1, end: s.length } : { start: 0, end: m.index };
+    // "According to X, Y" (or, without the comma, "According to X Y": Y starts where the source ends).
+    const comma = s.indexOf(',', at);
+    const phraseEnd = comma >= 0 ? comma + 1 : np ? np.end : at;
+    const content = atStart ? { start: phraseEnd, end: s.length } : { start: 0, end: m.index };
     // "according to the Saudi Interior Ministry": the phrase names the source; its actor mention says whom it speaks for.
     const actor = found?.speaker.actor ?? (found ? undefined : who?.actor);
     out.push({ speaker: actor, coSpeakers: [], sourceText: actor ? undefined : found?.speaker.name ?? name, sourceStart: at,

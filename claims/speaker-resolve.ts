@@ -45,6 +45,8 @@ export class DocumentSpeakers {
 
   /** The interviewee of an interview ("Interview with ... Noam Chomsky"): the "I" of the answers. */
   interviewee?: string;
+  /** True while the sentence being read is a question of the interviewer's. */
+  questionTurn = false;
 
   constructor(private readonly docSpeaker?: Actor) {}
 
@@ -178,8 +180,9 @@ export class DocumentSpeakers {
     this.flush();
     const w = np.head;
     if ((w === 'we' || w === 'i') && this.docSpeaker) return { speaker: actorSpeaker(this.docSpeaker), via: 'document' };
-    if (w === 'i' && this.interviewee) return { speaker: { name: this.interviewee, kind: 'person' }, via: 'document' };
-    if (w === 'i' || w === 'we' || w === 'you') return undefined;
+    if (w === 'i' && this.interviewee && !this.questionTurn) return { speaker: { name: this.interviewee, kind: 'person' }, via: 'document' };
+    if (w === 'you') return undefined;
+    if (w === 'i' || w === 'we') return { speaker: { name: np.text, kind: 'unnamed' }, via: 'explicit' };
     const recent = this.entities.filter((e) => sentence - e.sentence <= COREF_WINDOW);
     let ref: Entity | undefined;
     if (w === 'he' || w === 'she') {
