@@ -68,6 +68,24 @@ const DECLINE = /^\s+to\s+(?:comment|say|confirm|discuss|elaborate|speculate|ans
 // "press secretary", "report card": a cue word that is the first half of a compound noun.
 const COMPOUND_NOUN = /^\s+(?:secretary|secretaries|office|offices|release|releases|conference|conferences|briefing|briefings|service|freedom|corps|card|cards|line|lines)\b/i;
 
+// Forms that are as often plural nouns as verbs: "member states", "media reports", "his claims".
+const AMBIGUOUS = new Set(['states', 'reports', 'claims', 'notes', 'charges', 'comments', 'points', 'answers', 'remarks', 'pledges', 'promises', 'calls', 'tweets', 'posts']);
+const SINGULAR_SUBJECT = /(?:ministry|government|office|agency|president|minister|spokesman|spokeswoman|spokesperson|embassy|army|military|council|court|group|company|party|police|department|he|she|it)\s+$/i;
+
+/**
+ * True when a cue word is a noun here: an ambiguous plural after a lower-case word that is no singular
+ * subject ("member states", "media reports"), or a base form before "of" or after an adjective naming a
+ * nation ("the state of", "the Indian state of Haryana").
+ */
+function nounReading(word: string, lemma: string, before: string, after: string, mentions: readonly ActorMention[], at: number): boolean {
+  const clause = /^\s*(?:that\b|:|[“"]|to\s+(?:have|be)\b|(?:for|on|upon)\b)/.test(after);
+  const prevWord = /(\S+)\s+$/.exec(before)?.[1] ?? '';
+  if (AMBIGUOUS.has(word.toLowerCase()) && !clause && /^[a-z]/.test(prevWord) && !SINGULAR_SUBJECT.test(before)) return true;
+  if (word.toLowerCase() === lemma && /^\s+of\b/i.test(after)) return true;
+  const prev = mentions.find((m) => m.end <= at && /^\s+$/.test(before.slice(m.end)));
+  return word.toLowerCase() === lemma && prev?.via === 'demonym';
+}
+
 /** What the sentence-level pass needs from the document-level one. */
 interface SentenceContext {
   speakers: DocumentSpeakers;
@@ -171,6 +189,7 @@ function sentenceEvents(s: string, mentions: ActorMention[], ctx: SentenceContex
     if (cue.lemma === 'call' && !/^\s+(?:for|on|upon)\b/i.test(s.slice(w.index + w[0].length)) && !/[“"]|\b(?:lie|lies|fabricat|false|baseless|nonsense|absurd|provocation|terror|criminal|illegal|unacceptable)/i.test(s.slice(w.index + w[0].length))) continue;
     const after = s.slice(w.index + w[0].length);
     if (COMPOUND_NOUN.test(after)) continue;
+    if (nounReading(w[0], cue.lemma, before, after, mentions, w.index)) continue;
     // Passives ("is reported to", "soldiers said to be surrounded", "designated by") are not speech by the subject.
     if (PASSIVE.test(s.slice(0, w.index)) || /^\s+(?:to\s+(?:be|have\s+been)\b|by\b)/.test(after) && /(?:ed|en|wn|said|told|made|thought|found|known)$/.test(w[0])) continue;
     // Belief verbs ("think", "know", "want") report only a clause ("I think that ..."), not an object ("want peace").

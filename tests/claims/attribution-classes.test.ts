@@ -95,6 +95,10 @@ describe('4. gazetteer collisions', () => {
   it('GIVEN "the Moscow Times reported" THEN an outlet, not Russia', () => {
     expect(only('The Moscow Times reported that the governor had resigned.')).toMatchObject({ speakerKind: 'outlet', actor: null });
   });
+  it('GIVEN "member states" and "the Indian state of Haryana" THEN "states" and "state" are nouns', () => {
+    expect(relations('Leaders of the member states of the African Union elect a new chair.')).toHaveLength(0);
+    expect(relations('A missile is intercepted over Sirsa in the Indian state of Haryana.')).toHaveLength(0);
+  });
   it('GIVEN "press secretary" THEN "press" is no reporting verb', () => {
     const rs = relations('White House press secretary Anna Lee said the trip was off.');
     expect(rs.map((r) => r.cue?.text)).toEqual(['said']);
