@@ -277,7 +277,8 @@ function sourceBefore(s: string, at: number, mentions: ActorMention[], from: num
   if (subj.kind === 'actor') {
     const m = subj.mention;
     const start = (subj.coordinated[0] ?? m).start;
-    const resolved = np && np.start <= m.start && np.end >= m.end ? ctx.speakers.resolve(np, s, mentions, ctx.index) : undefined;
+    // "Canada, the EU and Turkey call for ...": the coordinated actors speak, each for itself.
+    const resolved = np && np.start <= m.start && np.end >= m.end && subj.coordinated.length === 0 ? ctx.speakers.resolve(np, s, mentions, ctx.index) : undefined;
     const speaker = resolved?.speaker ?? actorSpeaker(m.actor);
     return { speaker: speaker.kind === 'person' && !speaker.actor && m.via === 'person' ? { ...speaker, actor: m.actor } : speaker,
       via: resolved?.via ?? 'explicit', start: Math.min(start, np?.start ?? start), end: np?.end ?? m.end, co: subj.coordinated.map((x) => x.actor) };

@@ -155,10 +155,14 @@ export class DocumentSpeakers {
     const qualifier = inside.filter((m) => m.end <= name.start).at(-1)?.actor;
     const titles = s.slice(np.start, name.start).toLowerCase();
     const words = tokens(name.text).map((t) => t.lower);
+    // "Saudi Arabia and Qatar": actors joined by "and" are no person's name.
+    const joined = inside.filter((m) => m.start >= name.start && m.via !== 'person');
+    const actorsOnly = joined.length > 1 && s.slice(name.start, name.end).replace(/[,\s]+(?:and\s+)?/g, ' ').trim() === joined.map((m) => s.slice(m.start, m.end)).join(' ');
+    if (actorsOnly) return this.remember({ ...actorSpeaker(joined.at(-1)!.actor), plural: true }, sentence, np.start, true);
     if (whole && whole.via !== 'person') {
       // An alias of the gazetteer: the actor itself ("Pakistan"), or one of its organs named in full ("Pakistan's Ministry of Foreign Affairs").
       const organ = words.find((w) => ORG_HEADS.has(w));
-      if (organ && words.filter((w) => w !== 'the').length > 1) return this.remember({ name: tidy(s.slice(np.start, np.end)), kind: 'organisation', actor: whole.actor, head: organ }, sentence, np.start, true);
+      if (organ && whole.actor.kind === 'country' && words.filter((w) => w !== 'the').length > 1) return this.remember({ name: tidy(s.slice(np.start, np.end)), kind: 'organisation', actor: whole.actor, head: organ }, sentence, np.start, true);
       return this.remember({ name: whole.actor.name, kind: whole.actor.kind === 'country' ? 'state' : 'organisation', actor: whole.actor, head: np.head }, sentence, np.start, true);
     }
     const outlet = words.some((w) => OUTLET_HEADS.has(w));
