@@ -1,6 +1,7 @@
 import type { Answer, ClaimStatus } from '../answer/types.js';
 import type { DocumentInput, DocumentMeta, StoredDocument } from '../corpus/types.js';
 import type { Config } from './config.js';
+import type { GapEntry } from './gaps.js';
 
 /** Context of a follow-up question: the earlier exchange it replies to. */
 export interface FollowUp {
@@ -110,6 +111,8 @@ export interface App {
   reviewClaim(input: ReviewInput): ClaimEntry;
   recordFeedback(input: FeedbackInput): FeedbackEntry;
   listFeedback(limit?: number): FeedbackEntry[];
+  /** Questions the bot abstained on, grouped by wording (open ones; closed too with `closed`). */
+  listGaps(opts?: { closed?: boolean; limit?: number }): GapEntry[];
   /** Writes the index and closes the store. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -46,6 +46,7 @@ describe('slash command definitions', () => {
       feedback: PermissionFlagsBits.ManageMessages,
       corpus: PermissionFlagsBits.ManageGuild,
       stats: PermissionFlagsBits.ManageGuild,
+      gaps: PermissionFlagsBits.ManageGuild,
     };
     expect([...commandsByName.keys()].sort()).toEqual(Object.keys(perms).sort());
     for (const [name, bit] of Object.entries(perms)) {

@@ -12,6 +12,7 @@ import type {
   Stats,
 } from '../../app/app.js';
 import type { Config } from '../../app/config.js';
+import type { GapEntry } from '../../app/gaps.js';
 import type { Answer } from '../../answer/types.js';
 import type { DocumentMeta } from '../../corpus/types.js';
 
@@ -85,6 +86,11 @@ export class FakeApp implements App {
   }
   listFeedback(limit = 20): FeedbackEntry[] {
     return this.feedback.slice(-limit).reverse();
+  }
+  gaps: GapEntry[] = [];
+  listGaps(opts?: { closed?: boolean; limit?: number }): GapEntry[] {
+    this.calls.push({ method: 'listGaps', args: [opts] });
+    return this.gaps.slice(0, opts?.limit ?? this.gaps.length);
   }
   async close(): Promise<void> {
     this.closed += 1;

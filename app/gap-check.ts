@@ -1,0 +1,21 @@
+import type { Answer } from '../answer/types.js';
+import type { Store } from '../corpus/store.js';
+import { closeGap, openGaps } from './gaps.js';
+
+/** Open gaps asked again after an ingest (the most recently asked); each costs one search and compose. */
+export const RECHECK_LIMIT = 200;
+
+/**
+ * Asks every open gap's question again (most recently asked first, at most {@link RECHECK_LIMIT}) and
+ * closes those that now get an answer, recording the documents it cites. Run after documents are committed.
+ */
+export async function recheckGaps(store: Store, answer: (q: string) => Promise<Pick<Answer, 'abstained' | 'citations'>>): Promise<number> {
+  let closed = 0;
+  for (const g of openGaps(store, RECHECK_LIMIT)) {
+    const a = await answer(g.question);
+    if (a.abstained || a.citations.length === 0) continue;
+    closeGap(store, g.id, a.citations.map((c) => c.docId));
+    closed += 1;
+  }
+  return closed;
+}
