@@ -2,6 +2,8 @@ import type { Answer, ClaimStatus } from '../answer/types.js';
 import type { DocumentInput, DocumentMeta, StoredDocument } from '../corpus/types.js';
 import type { Config } from './config.js';
 import type { GapEntry } from './gaps.js';
+import type { Timeline } from '../claims/timeline.js';
+import type { TimelineQuery } from './timeline.js';
 
 /** Context of a follow-up question: the earlier exchange it replies to. */
 export interface FollowUp {
@@ -111,6 +113,8 @@ export interface App {
   reviewClaim(input: ReviewInput): ClaimEntry;
   recordFeedback(input: FeedbackInput): FeedbackEntry;
   listFeedback(limit?: number): FeedbackEntry[];
+  /** Who said what about one story (or one actor's statements), in date order, with the status after each entry. */
+  timeline(query: TimelineQuery): Timeline;
   /** Questions the bot abstained on, grouped by wording (open ones; closed too with `closed`). */
   listGaps(opts?: { closed?: boolean; limit?: number }): GapEntry[];
   /** Writes the index and closes the store. Safe to call twice. */

@@ -24,6 +24,7 @@ import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
 import { listGaps, recordGap } from './gaps.js';
 import { recheckGaps } from './gap-check.js';
+import { storyTimeline } from './timeline.js';
 
 const MAX_QUESTION = 1000;
 
@@ -179,6 +180,10 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       },
       recordFeedback: (input) => recordFeedback(store, input),
       listGaps: (opts) => listGaps(store, opts),
+      timeline(query) {
+        refreshLedger(store, ledger);
+        return storyTimeline(store, gazetteer, query);
+      },
       listFeedback: (limit) => listFeedback(store, limit),
       listClaims: (filter) => listLedger(store, ledger, gazetteer, filter),
       reviewClaim: (input) => reviewClaim(store, ledger, input),

@@ -13,6 +13,8 @@ import type {
 } from '../../app/app.js';
 import type { Config } from '../../app/config.js';
 import type { GapEntry } from '../../app/gaps.js';
+import type { TimelineQuery } from '../../app/timeline.js';
+import type { Timeline } from '../../claims/timeline.js';
 import type { Answer } from '../../answer/types.js';
 import type { DocumentMeta } from '../../corpus/types.js';
 
@@ -86,6 +88,11 @@ export class FakeApp implements App {
   }
   listFeedback(limit = 20): FeedbackEntry[] {
     return this.feedback.slice(-limit).reverse();
+  }
+  timelineWith: (q: TimelineQuery) => Timeline = () => ({ entries: [], reviews: [], band: [] });
+  timeline(q: TimelineQuery): Timeline {
+    this.calls.push({ method: 'timeline', args: [q] });
+    return this.timelineWith(q);
   }
   gaps: GapEntry[] = [];
   listGaps(opts?: { closed?: boolean; limit?: number }): GapEntry[] {
