@@ -21,7 +21,7 @@ describe('bot against a fake Discord', () => {
   it('registers the slash commands in the configured guild at start-up', async () => {
     const put = await h.fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
     expect(put.path).toBe(`/api/v10/applications/${IDS.app}/guilds/${IDS.guild}/commands`);
-    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(['ask', 'claims', 'corpus', 'feedback', 'review', 'stats']);
+    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(['ask', 'claims', 'corpus', 'feedback', 'gaps', 'review', 'stats', 'timeline']);
   });
 
   it('/ask defers, then edits the original response with a cited answer', async () => {

@@ -47,6 +47,7 @@ describe('slash command definitions', () => {
       corpus: PermissionFlagsBits.ManageGuild,
       stats: PermissionFlagsBits.ManageGuild,
       gaps: PermissionFlagsBits.ManageGuild,
+      timeline: null,
     };
     expect([...commandsByName.keys()].sort()).toEqual(Object.keys(perms).sort());
     for (const [name, bit] of Object.entries(perms)) {

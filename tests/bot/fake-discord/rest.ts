@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { snowflake } from './ids.js';
+import { parseMultipart, type UploadedFile } from './multipart.js';
 import { messageObject, type ApiMessage, type ApiUser, type GuildSetup } from './payloads.js';
 
 /** One HTTP request the bot made. */
@@ -14,6 +15,8 @@ export interface RecordedRequest {
   status: number;
   /** The JSON the fake answered with. */
   response?: any;
+  /** Files of a multipart upload (the JSON part is `body`). */
+  files?: UploadedFile[];
 }
 
 /** An interaction the fake dispatched, and its response message once acknowledged. */
@@ -41,10 +44,14 @@ export interface RestState {
 export async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  const raw = bytes.toString('utf8');
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   let body: any = raw;
-  if (String(req.headers['content-type'] ?? '').includes('application/json') && raw) {
+  let files: UploadedFile[] | undefined;
+  const type = String(req.headers['content-type'] ?? '');
+  if (type.startsWith('multipart/form-data')) ({ body, files } = parseMultipart(bytes, type));
+  else if (type.includes('application/json') && raw) {
     try {
       body = JSON.parse(raw);
     } catch {
@@ -58,6 +65,7 @@ export async function readRequest(req: IncomingMessage): Promise<RecordedRequest
     query: Object.fromEntries(url.searchParams),
     headers: req.headers,
     body,
+    ...(files ? { files } : {}),
     status: 0,
   };
 }
@@ -135,6 +143,11 @@ function callback(s: RestState, id: string, token: string, r: RecordedRequest, r
   });
 }
 
+/** Attachment objects for the files of an upload (served back at /files/<id>). */
+function attachmentsOf(r: RecordedRequest): any[] {
+  return (r.files ?? []).map((f) => ({ id: snowflake(), filename: f.filename, size: f.bytes.length, content_type: f.contentType, url: `http://127.0.0.1/files/${f.filename}`, proxy_url: `http://127.0.0.1/files/${f.filename}` }));
+}
+
 function webhook(s: RestState, token: string, which: string | undefined, r: RecordedRequest, reply: Reply): void {
   const it = byToken(s, token);
   if (!it) return reply(404, { message: 'Unknown Webhook', code: 10015 });
@@ -157,6 +170,7 @@ function webhook(s: RestState, token: string, which: string | undefined, r: Reco
     for (const k of ['content', 'embeds', 'components'] as const) {
       if (k in body) (target as any)[k] = body[k] ?? (k === 'content' ? '' : []);
     }
+    if (r.files?.length) target.attachments = attachmentsOf(r);
     target.flags = (target.flags ?? 0) & ~128;
     target.edited_timestamp = new Date().toISOString();
     return reply(200, target);
