@@ -25,6 +25,7 @@ import { listFeedback, logQuestion, questionStats, recordFeedback } from './reco
 import { listGaps, recordGap } from './gaps.js';
 import { recheckGaps } from './gap-check.js';
 import { storyTimeline } from './timeline.js';
+import { addWatches, listWatches, markNoticeFailed, markNoticeSent, pendingNotices, removeWatch } from './watches.js';
 
 const MAX_QUESTION = 1000;
 
@@ -180,6 +181,15 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       },
       recordFeedback: (input) => recordFeedback(store, input),
       listGaps: (opts) => listGaps(store, opts),
+      watchClaims(input) {
+        refreshLedger(store, ledger);
+        return addWatches(store, input, config.WATCH_MAX_PER_MEMBER);
+      },
+      listWatches: (userId) => listWatches(store, userId),
+      unwatch: (userId, id) => removeWatch(store, userId, id),
+      pendingNotices: (limit) => pendingNotices(store, limit),
+      markNoticeSent: (id, to) => markNoticeSent(store, id, to),
+      markNoticeFailed: (id, error) => markNoticeFailed(store, id, error),
       timeline(query) {
         refreshLedger(store, ledger);
         return storyTimeline(store, gazetteer, query);

@@ -177,6 +177,7 @@ export const MIGRATIONS: readonly string[] = [
     user_id TEXT NOT NULL,
     channel_id TEXT,
     claim_id TEXT NOT NULL,
+    claim_text TEXT,
     old_status TEXT,
     new_status TEXT NOT NULL,
     reason TEXT NOT NULL,
@@ -189,11 +190,12 @@ export const MIGRATIONS: readonly string[] = [
     attempts INTEGER NOT NULL DEFAULT 0,
     last_error TEXT
   );
-  CREATE INDEX watch_outbox_pending ON watch_outbox(id) WHERE sent_at IS NULL;
+  CREATE INDEX watch_outbox_pending ON watch_outbox(attempts, id) WHERE sent_at IS NULL;
   CREATE TRIGGER claims_status_watched AFTER UPDATE OF status ON claims WHEN old.status IS NOT new.status BEGIN
-    INSERT INTO watch_outbox (user_id, channel_id, claim_id, old_status, new_status, reason, review, evidence,
+    INSERT INTO watch_outbox (user_id, channel_id, claim_id, claim_text, old_status, new_status, reason, review, evidence,
       quote, doc_id, start, "end", title, publisher, url, published, created_at)
-    SELECT w.user_id, w.channel_id, new.id, old.status, new.status, COALESCE(r.note, new.reason), r.note IS NOT NULL, r.evidence,
+    SELECT w.user_id, w.channel_id, new.id, (SELECT text FROM claim_mentions WHERE claim_id = new.id ORDER BY rowid LIMIT 1),
+      old.status, new.status, COALESCE(r.note, new.reason), r.note IS NOT NULL, r.evidence,
       m.text, m.doc_id, m.start, m."end", d.title, d.publisher, d.url, d.published, new.updated_at
     FROM watches w
     LEFT JOIN (SELECT note, evidence FROM claim_reviews WHERE claim_id = new.id AND at = new.updated_at ORDER BY id DESC LIMIT 1) r ON 1
