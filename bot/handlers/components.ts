@@ -15,6 +15,7 @@ import { textMessage } from '../render/payload.js';
 import { withoutZwsp } from '../render/text.js';
 import { parseTimelineId } from '../render/timeline.js';
 import { onPage } from '../commands/timeline.js';
+import { onWatch } from '../commands/watch.js';
 
 function questionOf(ctx: BotContext, key: string, message: Message | null): string {
   const title = message?.embeds[0]?.title;
@@ -46,6 +47,7 @@ export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<v
     await i.reply({ ...body, ...PRIVATE });
     return;
   }
+  if (id.action === 'watch') return onWatch(i, ctx, id.key);
   if (id.action === 'up' || id.action === 'down') {
     const voteKey = `${i.user.id}:${i.message.id}`;
     if (!ctx.memory.firstVote(voteKey)) {

@@ -48,6 +48,7 @@ describe('slash command definitions', () => {
       stats: PermissionFlagsBits.ManageGuild,
       gaps: PermissionFlagsBits.ManageGuild,
       timeline: null,
+      watch: null,
     };
     expect([...commandsByName.keys()].sort()).toEqual(Object.keys(perms).sort());
     for (const [name, bit] of Object.entries(perms)) {

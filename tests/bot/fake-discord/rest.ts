@@ -38,6 +38,10 @@ export interface RestState {
   messages: Map<string, ApiMessage>;
   files: Map<string, { bytes: Uint8Array; contentType: string }>;
   interactions: Map<string, StoredInteraction>;
+  /** DM channel id per user, users whose DMs are closed, and messages by enforced nonce. */
+  dmChannels: Map<string, string>;
+  closedDms: Set<string>;
+  nonces: Map<string, ApiMessage>;
 }
 
 /** Reads and parses a request into a record (JSON bodies parsed, `%40original` decoded). */
@@ -104,10 +108,21 @@ export function handleRest(s: RestState, r: RecordedRequest, reply: Reply): void
     return reply(200, cmds.map((c: any) => ({ ...c, id: snowflake(), application_id: s.appId, version: snowflake() })));
   }
   if (method === 'POST' && /^\/api\/v10\/channels\/\d+\/typing$/.test(path)) return reply(204);
+  if (method === 'POST' && path === '/api/v10/users/@me/channels') {
+    const userId = String(r.body?.recipient_id ?? '');
+    let id = s.dmChannels.get(userId);
+    if (!id) s.dmChannels.set(userId, id = snowflake());
+    return reply(200, { id, type: 1, last_message_id: null, recipients: [{ id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', avatar: null, global_name: null }] });
+  }
   if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+    const dmOf = [...s.dmChannels].find(([, c]) => c === m![1])?.[0];
+    if (dmOf && s.closedDms.has(dmOf)) return reply(403, { message: 'Cannot send messages to this user', code: 50007 });
+    const nonce = r.body?.enforce_nonce && r.body?.nonce ? `${m[1]}:${r.body.nonce}` : undefined;
+    if (nonce && s.nonces.has(nonce)) return reply(200, s.nonces.get(nonce));
     const guildId = s.guild.channels.some((c) => c.id === m![1]) ? s.guild.id : undefined;
     const msg = messageObject({ ...r.body, channel_id: m[1]!, author: s.bot, guild_id: guildId });
     s.messages.set(msg.id, msg);
+    if (nonce) s.nonces.set(nonce, msg);
     return reply(200, msg);
   }
   if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {

@@ -29,6 +29,9 @@ export class FakeDiscord extends EventEmitter {
   readonly gatewayLog: { op: number; d?: any }[] = [];
   readonly messages = new Map<string, ApiMessage>();
   readonly files = new Map<string, { bytes: Uint8Array; contentType: string }>();
+  /** DM channel ids by user, and the users whose DMs are closed (sending there fails with 50007). */
+  readonly dmChannels = new Map<string, string>();
+  readonly closedDms = new Set<string>();
   identifies = 0;
   resumes = 0;
   connections = 0;
@@ -52,6 +55,9 @@ export class FakeDiscord extends EventEmitter {
       messages: this.messages,
       files: this.files,
       interactions: this.#interactions,
+      dmChannels: this.dmChannels,
+      closedDms: this.closedDms,
+      nonces: new Map(),
       get gatewayUrl() {
         return self.gatewayUrl;
       },
@@ -119,6 +125,12 @@ export class FakeDiscord extends EventEmitter {
   serveFile(name: string, bytes: Uint8Array, contentType: string): string {
     this.files.set(name, { bytes, contentType });
     return `http://127.0.0.1:${this.port}/files/${encodeURIComponent(name)}`;
+  }
+
+  /** The messages the bot created in a user's DM channel. */
+  dmsTo(userId: string): ApiMessage[] {
+    const id = this.dmChannels.get(userId);
+    return id ? [...this.messages.values()].filter((m) => m.channel_id === id) : [];
   }
 
   /** Asks the bot to reconnect (gateway op 7). */
