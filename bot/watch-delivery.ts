@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import { deliverPending } from '../app/watch-outbox.js';
 import type { WatchNotice } from '../app/watches.js';
 import type { BotContext } from './context.js';
 import { errorFields } from './log.js';
@@ -20,22 +21,8 @@ export interface WatchDelivery {
  */
 export function startWatchDelivery(client: Client<true>, ctx: BotContext): WatchDelivery {
   let running: Promise<{ sent: number; failed: number }> | null = null;
-  const once = async () => {
-    let sent = 0;
-    let failed = 0;
-    for (const n of ctx.app.pendingNotices(ctx.config.WATCH_SEND_PER_POLL)) {
-      try {
-        const to = await deliver(client, n);
-        ctx.app.markNoticeSent(n.id, to);
-        sent += 1;
-      } catch (err) {
-        failed += 1;
-        ctx.log.warn('could not deliver a watch notice; it stays queued', { notice: n.id, user: n.userId, ...errorFields(err) });
-        try { ctx.app.markNoticeFailed(n.id, (err as Error).message ?? String(err)); } catch { /* store busy: tried again next time */ }
-      }
-    }
-    return { sent, failed };
-  };
+  const once = () => deliverPending(ctx.app, (n) => deliver(client, n), ctx.config.WATCH_SEND_PER_POLL, (n, err) =>
+    ctx.log.warn('could not deliver a watch notice; it stays queued', { notice: n.id, user: n.userId, ...errorFields(err) }));
   const tick = () => {
     running ??= once().finally(() => { running = null; });
     return running;
