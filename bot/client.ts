@@ -13,6 +13,7 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './rate-
 import { NO_MENTIONS } from './render/payload.js';
 import { registerCommands } from './register.js';
 import { startWatchDelivery, type WatchDelivery } from './watch-delivery.js';
+import { ThreadMemory } from './threads.js';
 
 /** The Discord REST base used when DISCORD_API_URL is not set (without /v10). */
 export const DEFAULT_API = 'https://discord.com/api';
@@ -105,6 +106,7 @@ export async function startBot(app: App, config: Config, opts: StartOptions = {}
     log,
     limiter: new RateLimiter(opts.rateLimits ?? DEFAULT_RATE_LIMITS, opts.now),
     memory: new AnswerMemory(),
+    threads: new ThreadMemory(opts.now),
     roles: { moderatorRoleIds: config.MODERATOR_ROLE_IDS, maintainerRoleIds: config.MAINTAINER_ROLE_IDS },
     download: (att) =>
       downloadAttachment(att, {

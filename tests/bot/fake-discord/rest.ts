@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { snowflake } from './ids.js';
 import { parseMultipart, type UploadedFile } from './multipart.js';
-import { messageObject, type ApiMessage, type ApiUser, type GuildSetup } from './payloads.js';
+import { messageObject, threadChannel, type ApiMessage, type ApiUser, type GuildSetup } from './payloads.js';
 
 /** One HTTP request the bot made. */
 export interface RecordedRequest {
@@ -42,6 +42,9 @@ export interface RestState {
   dmChannels: Map<string, string>;
   closedDms: Set<string>;
   nonces: Map<string, ApiMessage>;
+  /** Channels where the bot may not post (403 Missing Permissions), and threads it opened. */
+  deniedChannels: Set<string>;
+  threads: Map<string, any>;
 }
 
 /** Reads and parses a request into a record (JSON bodies parsed, `%40original` decoded). */
@@ -108,6 +111,13 @@ export function handleRest(s: RestState, r: RecordedRequest, reply: Reply): void
     return reply(200, cmds.map((c: any) => ({ ...c, id: snowflake(), application_id: s.appId, version: snowflake() })));
   }
   if (method === 'POST' && /^\/api\/v10\/channels\/\d+\/typing$/.test(path)) return reply(204);
+  if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+    if (s.deniedChannels.has(m[1]!)) return reply(403, { message: 'Missing Permissions', code: 50013 });
+    const thread = threadChannel({ id: m[2]!, guildId: s.guild.id, parentId: m[1]!, name: String(r.body?.name ?? 'thread'), ownerId: s.bot.id });
+    s.threads.set(thread.id, thread);
+    return reply(201, thread);
+  }
+  if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)$/.exec(path)) && s.threads.has(m[1]!)) return reply(200, s.threads.get(m[1]!));
   if (method === 'POST' && path === '/api/v10/users/@me/channels') {
     const userId = String(r.body?.recipient_id ?? '');
     let id = s.dmChannels.get(userId);
@@ -115,6 +125,7 @@ export function handleRest(s: RestState, r: RecordedRequest, reply: Reply): void
     return reply(200, { id, type: 1, last_message_id: null, recipients: [{ id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', avatar: null, global_name: null }] });
   }
   if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+    if (s.deniedChannels.has(m[1]!)) return reply(403, { message: 'Missing Permissions', code: 50013 });
     const dmOf = [...s.dmChannels].find(([, c]) => c === m![1])?.[0];
     if (dmOf && s.closedDms.has(dmOf)) return reply(403, { message: 'Cannot send messages to this user', code: 50007 });
     const nonce = r.body?.enforce_nonce && r.body?.nonce ? `${m[1]}:${r.body.nonce}` : undefined;

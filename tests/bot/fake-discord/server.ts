@@ -32,6 +32,9 @@ export class FakeDiscord extends EventEmitter {
   /** DM channel ids by user, and the users whose DMs are closed (sending there fails with 50007). */
   readonly dmChannels = new Map<string, string>();
   readonly closedDms = new Set<string>();
+  /** Channels where posting fails with 403 Missing Permissions; threads the bot opened (by id). */
+  readonly deniedChannels = new Set<string>();
+  readonly threads = new Map<string, any>();
   identifies = 0;
   resumes = 0;
   connections = 0;
@@ -58,6 +61,8 @@ export class FakeDiscord extends EventEmitter {
       dmChannels: this.dmChannels,
       closedDms: this.closedDms,
       nonces: new Map(),
+      deniedChannels: this.deniedChannels,
+      threads: this.threads,
       get gatewayUrl() {
         return self.gatewayUrl;
       },
