@@ -100,13 +100,13 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       return { sent: llmResult?.answer ?? composed, mode: llmResult?.mode ?? 'extractive' as const, t1, t2 };
     };
     // After documents are committed: open coverage gaps that an answer now covers are closed.
-    const gapsAfterIngest = async (added: boolean) => {
-      if (added) await recheckGaps(store, async (q) => (await compose(q, {})).sent);
+    const gapsAfterIngest = async (added: boolean, texts?: string[]) => {
+      if (added) await recheckGaps(store, async (q) => (await compose(q, {})).sent, texts);
     };
     const importDocuments: AppInternals['importDocuments'] = async (docs, meta, onReject) => {
       const res = await ingestDocuments(deps, docs, meta, onReject);
       if (res.some((r) => r.added)) dirty = true;
-      await gapsAfterIngest(res.some((r) => r.added));
+      await gapsAfterIngest(res.some((r) => r.added), docs.length <= 1000 ? docs.map((d) => `${d.meta.title ?? ''} ${d.text}`) : undefined);
       return res;
     };
     const importBatches: AppInternals['importBatches'] = async (batches, onBatch, onReject) => {
