@@ -22,10 +22,9 @@ import { passageText } from './analyse.js';
 import { ingestDocuments, ledgerOf, pipelineBatches, type IngestDeps } from './ingest.js';
 import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
-import { listGaps, recordGap } from './gaps.js';
+import { recordGap } from './gaps.js';
 import { recheckGaps } from './gap-check.js';
-import { storyTimeline } from './timeline.js';
-import { addWatches, listWatches, markNoticeFailed, markNoticeSent, pendingNotices, removeWatch } from './watches.js';
+import { storyMethods } from './story.js';
 
 const MAX_QUESTION = 1000;
 
@@ -180,20 +179,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         return { documents, chunks, claims: ledger.count(), indexSize: deps.index.size, ...questionStats(store) };
       },
       recordFeedback: (input) => recordFeedback(store, input),
-      listGaps: (opts) => listGaps(store, opts),
-      watchClaims(input) {
-        refreshLedger(store, ledger);
-        return addWatches(store, input, config.WATCH_MAX_PER_MEMBER);
-      },
-      listWatches: (userId) => listWatches(store, userId),
-      unwatch: (userId, id) => removeWatch(store, userId, id),
-      pendingNotices: (limit) => pendingNotices(store, limit),
-      markNoticeSent: (id, to) => markNoticeSent(store, id, to),
-      markNoticeFailed: (id, error) => markNoticeFailed(store, id, error),
-      timeline(query) {
-        refreshLedger(store, ledger);
-        return storyTimeline(store, gazetteer, query);
-      },
+      ...storyMethods(store, ledger, gazetteer, config),
       listFeedback: (limit) => listFeedback(store, limit),
       listClaims: (filter) => listLedger(store, ledger, gazetteer, filter),
       reviewClaim: (input) => reviewClaim(store, ledger, input),
