@@ -2,7 +2,7 @@ import { ThreadAutoArchiveDuration, type Message } from 'discord.js';
 import type { BotContext } from './context.js';
 import { errorFields } from './log.js';
 import type { AnsweredQuestion } from './question.js';
-import { truncate } from './render/text.js';
+import { truncate, withoutZwsp } from './render/text.js';
 
 /** True for the first message of a new post in a forum listed in FORUM_CHANNEL_IDS (its id is the thread's). */
 export function isForumPost(m: Message, ctx: BotContext): boolean {
@@ -13,6 +13,23 @@ export function isForumPost(m: Message, ctx: BotContext): boolean {
 export function forumQuestion(m: Message, body: string): string {
   const title = m.channel.isThread() ? m.channel.name.trim() : '';
   return (body && body !== title ? `${title}. ${body}` : title).slice(0, 1000);
+}
+
+/**
+ * After a restart the thread memory is empty: for a thread the bot opened, or a forum post, the earlier
+ * questions are read back from the titles of the bot's answers among the thread's last 30 messages.
+ */
+export async function recallThread(m: Message, ctx: BotContext, botId: string): Promise<void> {
+  const ch = m.channel;
+  if (!ch.isThread() || m.id === ch.id || ctx.threads.history(ch.id)) return;
+  if (ch.ownerId !== botId && !ctx.config.FORUM_CHANNEL_IDS.includes(ch.parentId ?? '')) return;
+  const earlier = await ch.messages.fetch({ limit: 30, before: m.id }).catch(() => null);
+  if (!earlier) return;
+  const mine = [...earlier.values()].filter((x) => x.author.id === botId).sort((a, b) => a.createdTimestamp - b.createdTimestamp);
+  for (const x of mine) {
+    const title = x.embeds[0]?.title ? withoutZwsp(x.embeds[0].title).trim() : '';
+    if (title) ctx.threads.remember(ch.id, title, true);
+  }
 }
 
 /** Whether an answer to this message opens a thread: THREAD_ANSWERS=always, or busy in a busy channel. */

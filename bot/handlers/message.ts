@@ -7,7 +7,7 @@ import { Lru } from '../lru.js';
 import { channelAllowed } from '../permissions.js';
 import { answerQuestion } from '../question.js';
 import { withoutZwsp } from '../render/text.js';
-import { isForumPost, forumQuestion, sendAnswer } from '../thread-answers.js';
+import { forumQuestion, isForumPost, recallThread, sendAnswer } from '../thread-answers.js';
 import { threadFollowUp } from '../threads.js';
 
 const TYPING_EVERY_MS = 8_000;
@@ -27,6 +27,7 @@ export function questionFromMessage(m: Message): string | null {
 
 /** Works out whether a message is addressed to the bot, and the earlier question when it replies to an answer. */
 async function addressed(m: Message, botId: string, ctx: BotContext): Promise<{ to: boolean; followUp?: FollowUp; roles: string[] }> {
+  await recallThread(m, ctx, botId);
   const direct = await addressedDirectly(m, botId, ctx);
   // In a thread, a follow-up uses the thread's earlier questions (not just the one replied to); in a
   // thread the bot opened, or a forum post it answered, every message is a follow-up.

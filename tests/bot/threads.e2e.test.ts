@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type RunningBot } from '../../bot/client.js';
+import { createLogger } from '../../bot/log.js';
 import { FakeApp, sampleAnswer } from './fake-app.js';
 import { snowflake } from './fake-discord/ids.js';
 import { threadChannel } from './fake-discord/payloads.js';
@@ -6,12 +8,14 @@ import { userMessage } from './fake-discord/events.js';
 import { IDS, botUser, people, startHarness, type Harness } from './harness.js';
 
 let h: Harness & { app: FakeApp };
+let restarted: RunningBot | undefined;
 beforeAll(async () => {
   h = (await startHarness((config) => new FakeApp(config), {
     env: { THREAD_ANSWERS: 'busy', THREAD_BUSY_MESSAGES: '3', FORUM_CHANNEL_IDS: IDS.forum },
   })) as Harness & { app: FakeApp };
 });
 afterAll(async () => {
+  await restarted?.stop();
   await h?.close();
 });
 
@@ -45,6 +49,20 @@ describe('threads and forums', () => {
     const [question, opts] = lastAsk();
     expect(question).toBe('And what did Pakistan say about it?');
     expect(opts.followUp?.question).toContain('Why did Russia accuse Ukraine?');
+  });
+
+  it('GIVEN the bot restarted THEN a follow-up in its thread still uses the questions asked there before', async () => {
+    const threadId = [...h.fake.threads.keys()].at(-1)!;
+    const log = createLogger({ level: 'silent' });
+    const rateLimits = { user: { capacity: 1000, refillMs: 1 }, channel: { capacity: 1000, refillMs: 1 } };
+    await h.bot.stop();
+    restarted = await startBot(h.app, h.config, { log, rateLimits, registerCommands: false });
+    const before = h.fake.requests.filter(postedIn(threadId)).length;
+    say(threadId, 'And what did Ukraine say?', false);
+    await h.fake.waitForRequest((r) => postedIn(threadId)(r) && h.fake.requests.filter(postedIn(threadId)).length > before);
+    const [, opts] = lastAsk();
+    expect(opts.followUp?.question).toContain('Why did Russia accuse Ukraine?');
+    expect(opts.followUp?.question).toContain('And what did Pakistan say about it?');
   });
 
   it('GIVEN a new post in a configured forum THEN its title is answered as a question, in the post', async () => {

@@ -123,7 +123,7 @@ export const member = (u: ApiUser, roles: string[]) => ({
 });
 
 /** The GUILD_CREATE dispatch: channels, roles (with @everyone) and members. */
-export function guildCreate(o: { bot: ApiUser; guild: GuildSetup }): unknown {
+export function guildCreate(o: { bot: ApiUser; guild: GuildSetup }, activeThreads: unknown[] = []): unknown {
   const g = o.guild;
   return {
     id: g.id,
@@ -139,7 +139,7 @@ export function guildCreate(o: { bot: ApiUser; guild: GuildSetup }): unknown {
     stickers: [],
     voice_states: [],
     presences: [],
-    threads: [],
+    threads: activeThreads,
     stage_instances: [],
     guild_scheduled_events: [],
     soundboard_sounds: [],

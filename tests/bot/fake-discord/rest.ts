@@ -136,6 +136,12 @@ export function handleRest(s: RestState, r: RecordedRequest, reply: Reply): void
     if (nonce) s.nonces.set(nonce, msg);
     return reply(200, msg);
   }
+  if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+    const before = r.query.before ? BigInt(r.query.before) : undefined;
+    const list = [...s.messages.values()].filter((x) => x.channel_id === m![1] && (before === undefined || BigInt(x.id) < before))
+      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1)).slice(0, Number(r.query.limit ?? 50));
+    return reply(200, list);
+  }
   if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
     const msg = s.messages.get(m[2]!);
     return msg ? reply(200, msg) : reply(404, { message: 'Unknown Message', code: 10008 });

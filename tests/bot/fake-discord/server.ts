@@ -198,7 +198,7 @@ export class FakeDiscord extends EventEmitter {
     this.#seq = 0;
     this.#sessionId = `session-${snowflake()}`;
     this.dispatch('READY', readyPayload(this.opts, this.#sessionId, this.gatewayUrl));
-    this.dispatch('GUILD_CREATE', guildCreate(this.opts));
+    this.dispatch('GUILD_CREATE', guildCreate(this.opts, [...this.threads.values()]));
     this.emit('session');
   }
 
