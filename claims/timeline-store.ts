@@ -58,35 +58,23 @@ export function claimMentions(store: Store, claimId: string): TimelineMention[] 
   return (store.sql(`${SELECT} WHERE m.claim_id = ? ${ORDER}`).all(claimId) as Row[]).map(toMention);
 }
 
-/** Mentions whose speaker is the actor (by id) or is named so (an unnamed source's words), in date order. */
+/**
+ * Mentions whose speaker is the actor (by id, through the speaker index), else, for a name the gazetteer
+ * does not know, whose speaker or unnamed source is named so; in date order.
+ */
 export function actorMentions(store: Store, actorId: string | undefined, name: string, limit = 500): TimelineMention[] {
-  const rows = store.sql(`${SELECT} WHERE m.speaker_id = ? OR m.speaker_name = ? COLLATE NOCASE OR m.source_text = ? COLLATE NOCASE ${ORDER} LIMIT ?`)
-    .all(actorId ?? '\u0000', name, name, limit) as Row[];
+  const rows = actorId
+    ? store.sql(`${SELECT} WHERE m.speaker_id = ? ${ORDER} LIMIT ?`).all(actorId, limit) as Row[]
+    : store.sql(`${SELECT} WHERE m.speaker_name = ? COLLATE NOCASE OR m.source_text = ? COLLATE NOCASE ${ORDER} LIMIT ?`).all(name, name, limit) as Row[];
   return rows.map(toMention);
 }
 
-/**
- * The story claims whose mentions best match `stems` (as word prefixes, case-insensitive): each stem weighs
- * its inverse mention frequency (a rare word says more about the story than a common one); a mention must
- * hold at least `need` stems; the claims with the best score are kept (ties, across documents). A reaction
- * counts for the claim it is about.
- */
-export function claimsMatching(store: Store, stems: readonly string[], need: number, limit = 5): { claimId: string; score: number }[] {
-  if (stems.length === 0) return [];
-  const likes = stems.map((s) => `% ${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const like = "((' ' || lower(text)) LIKE ? ESCAPE '\\')";
-  const total = store.sql('SELECT count(*) FROM claim_mentions').pluck().get() as number;
-  const weights = likes.map((l) => {
-    const df = store.sql(`SELECT count(*) FROM claim_mentions WHERE ${like}`).pluck().get(l) as number;
-    return df === 0 ? 0 : Math.log(1 + total / df);
-  });
-  const score = stems.map((_, i) => `${weights[i]!.toFixed(6)} * ${like}`).join(' + ');
-  const count = stems.map(() => like).join(' + ');
-  const rows = store.sql(`SELECT claimId, max(score) AS best FROM (SELECT COALESCE(about_id, claim_id) AS claimId, ${score} AS score,
-    ${count} AS n, rowid AS r FROM claim_mentions) WHERE n >= ? GROUP BY claimId ORDER BY best DESC, max(r) DESC LIMIT ?`)
-    .all(...likes, ...likes, need, limit) as { claimId: string; best: number }[];
-  const top = rows[0]?.best ?? 0;
-  return rows.filter((r) => r.best >= top - 1e-6).map((r) => ({ claimId: r.claimId, score: r.best }));
+/** The mentions inside the given passages (document spans), with the claim each bears on and its text. */
+export function mentionsInSpans(store: Store, spans: readonly { docId: string; start: number; end: number }[]):
+{ id: string; claimId: string; storyId: string; text: string }[] {
+  const st = store.sql(`SELECT m.id, m.claim_id AS claimId, COALESCE(m.about_id, m.claim_id) AS storyId, m.text FROM claim_mentions m
+    WHERE m.doc_id = ? AND m.start < ? AND m."end" > ?`);
+  return spans.flatMap((s) => st.all(s.docId, s.end, s.start) as { id: string; claimId: string; storyId: string; text: string }[]);
 }
 
 /** The claim a ledger id (a mention's or a claim's) belongs to, or undefined. */
