@@ -31,7 +31,8 @@ export interface WatchNotice {
   claimId: string;
   claimText?: string;
   oldStatus?: ClaimStatus;
-  newStatus: ClaimStatus;
+  /** 'removed' when the documents stating it were removed (the watch ends with this notice). */
+  newStatus: ClaimStatus | 'removed';
   /** Why: the derivation's reason, or the moderator's note. */
   reason: string;
   review: boolean;
@@ -51,7 +52,7 @@ export interface WatchNotice {
 
 type NoticeRow = {
   id: number; user_id: string; channel_id: string | null; claim_id: string; claim_text: string | null; old_status: ClaimStatus | null;
-  new_status: ClaimStatus; reason: string; review: number; evidence: string | null; quote: string | null; doc_id: string | null;
+  new_status: ClaimStatus | 'removed'; reason: string; review: number; evidence: string | null; quote: string | null; doc_id: string | null;
   start: number | null; end: number | null; title: string | null; publisher: string | null; url: string | null; published: string | null;
   created_at: string; attempts: number;
 };

@@ -203,6 +203,12 @@ export const MIGRATIONS: readonly string[] = [
     LEFT JOIN documents d ON d.id = m.doc_id
     WHERE w.claim_id = new.id;
   END;
+  CREATE TRIGGER claims_removed_watched AFTER DELETE ON claims BEGIN
+    INSERT INTO watch_outbox (user_id, channel_id, claim_id, old_status, new_status, reason, created_at)
+    SELECT w.user_id, w.channel_id, old.id, old.status, 'removed', 'no document in the corpus states it any more', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    FROM watches w WHERE w.claim_id = old.id;
+    DELETE FROM watches WHERE claim_id = old.id;
+  END;
   `,
 ];
 

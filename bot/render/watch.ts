@@ -30,7 +30,7 @@ export function renderWatchList(ws: readonly WatchEntry[], limit: number): BotMe
 
 /** The one message a member gets when a watched claim's status changes: old and new status, why, the new source. */
 export function renderNotice(n: WatchNotice, mention?: string): BotMessage {
-  const change = `${n.oldStatus ? badge(n.oldStatus) : '(new)'} → ${badge(n.newStatus)}`;
+  const change = `${n.oldStatus ? badge(n.oldStatus) : '(new)'} → ${n.newStatus === 'removed' ? '🗑️ removed from the corpus' : badge(n.newStatus)}`;
   const fields: APIEmbed['fields'] = [{ name: n.review ? 'Why (moderator review)' : 'Why', value: escapeTruncate(oneLine(n.reason), 1000) || '—' }];
   if (n.review && isHttpUrl(n.evidence)) fields.push({ name: 'Evidence', value: n.evidence.slice(0, 1000) });
   if (!n.review && n.quote) {
@@ -41,7 +41,7 @@ export function renderNotice(n: WatchNotice, mention?: string): BotMessage {
   const embed: APIEmbed = {
     title: truncate(`A claim you watch changed: ${change}`, LIMITS.title),
     description: `\`${n.claimId}\` ${escapeTruncate(oneLine(n.claimText ?? ''), 1500)}`,
-    color: colourFor([n.newStatus]),
+    color: colourFor(n.newStatus === 'removed' ? [] : [n.newStatus]),
     fields,
     footer: { text: 'You get one message per change · /watch remove to stop' },
   };

@@ -70,6 +70,14 @@ describe('watched claims', () => {
     }
   });
 
+  it('GIVEN a watched claim WHEN the only document stating it is removed THEN one last notice says so and the watch ends', async () => {
+    const { app, entry } = await story();
+    app.watchClaims({ userId: 'u1', channelId: 'c1', ids: [entry.id] });
+    await app.removeDocument('d1');
+    expect(app.pendingNotices(10)).toMatchObject([{ userId: 'u1', oldStatus: 'unverified', newStatus: 'removed', reason: 'no document in the corpus states it any more' }]);
+    expect(app.listWatches('u1')).toEqual([]);
+  });
+
   it('GIVEN the limit per member THEN no more watches are added, with a clear message', async () => {
     const { app, entry } = await story({ WATCH_MAX_PER_MEMBER: '1' });
     await app.importDocuments([doc('other', 'Norway announced new aid for Sudan on Monday.', { published: '2026-02-01' })]);
