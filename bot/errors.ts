@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type Message } from 'discord.js';
-import { isUserError } from '../app/errors.js';
+import { isUserError, UserError } from '../app/errors.js';
 import { errorFields, type Logger } from './log.js';
 import { NO_MENTIONS } from './render/payload.js';
 
@@ -14,6 +14,10 @@ export interface ErrorTarget {
 /** The text a user sees for an error, and whether it is a bug. */
 export function userText(err: unknown, incident: string): { text: string; bug: boolean } {
   if (isUserError(err)) return { text: err.message.slice(0, 1900), bug: false };
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 50013 || code === 50001) {
+    return { text: new UserError('BOT_MISSING_PERMISSION', { detail: code === 50013 ? 'Missing Permissions' : 'Missing Access' }).message, bug: false };
+  }
   return {
     text: `Sorry, something went wrong on my side (incident ${incident}). The maintainers can find it in the bot's log.`,
     bug: true,
@@ -52,7 +56,12 @@ export async function handleError(err: unknown, target: ErrorTarget, log: Logger
       } else if (i.replied) await i.followUp(priv);
       else await i.reply(priv);
     } else if (target.message) {
-      await target.message.reply({ content: text, allowedMentions: NO_MENTIONS });
+      const m = target.message;
+      // Where the bot cannot post (a missing permission, an archived thread), the member is told privately.
+      await m.reply({ content: text, allowedMentions: NO_MENTIONS }).catch(async (replyErr: unknown) => {
+        log.warn('could not reply in the channel; telling the member by direct message', { ...ids, ...errorFields(replyErr) });
+        await m.author.send({ content: `I could not answer your message in <#${m.channelId}>: ${text}`.slice(0, 2000), allowedMentions: NO_MENTIONS });
+      });
     }
   } catch (sendErr) {
     log.warn('could not tell the user about an error', { ...ids, ...errorFields(sendErr) });

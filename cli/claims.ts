@@ -9,12 +9,14 @@ import { claimHistory, claimReviewJsonLd, REVIEW_STATUSES } from '../claims/revi
 import { attributeFiles } from '../app/attribute.js';
 import type { Relation } from '../claims/relations.js';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
+import { timelineCommand } from './timeline.js';
 
 const USAGE = `usage: npm run claims -- <command> [options]
   list [--actor NAME] [--status S] [--limit N] [--json] [--format text|json|claimreview]
   review <id> --status verified|refuted|disputed|unverified --note "why" [--evidence URL] [--reviewer NAME]
   history <id> [--json]
   export --format claimreview [--out FILE]     (schema.org ClaimReview JSON-LD of the reviewed claims)
+  timeline --about WORDS | --claim ID | --actor NAME [--json] [--png FILE] [--svg FILE]
   attribute FILE... [--json]                   (who said what in files, as corpus add would read them; nothing is stored)
 common: --data-dir DIR`;
 
@@ -22,6 +24,7 @@ const OPTIONS = {
   ...COMMON_OPTIONS,
   actor: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' },
   note: { type: 'string' }, evidence: { type: 'string' }, reviewer: { type: 'string' }, out: { type: 'string' },
+  about: { type: 'string' }, claim: { type: 'string' }, png: { type: 'string' }, svg: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -33,10 +36,11 @@ run(async () => {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 1;
   }
-  if (!['list', 'review', 'history', 'export', 'attribute'].includes(command)) throw new UserError('USAGE', { detail: `unknown command "${command}"\n${USAGE}` });
+  if (!['list', 'review', 'history', 'export', 'timeline', 'attribute'].includes(command)) throw new UserError('USAGE', { detail: `unknown command "${command}"\n${USAGE}` });
   if (command === 'attribute') return attribute(rest, values);
   const app = await createApp(configFrom(values));
   try {
+    if (command === 'timeline') return await timelineCommand(app, values);
     return dispatch(app, command, rest, values);
   } finally {
     await app.close();

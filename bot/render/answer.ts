@@ -93,13 +93,14 @@ function fieldsLength(fields: readonly APIEmbedField[]): number {
 }
 
 /** The buttons under an answer. */
-export function answerButtons(key: string, opts: { sources: boolean; more: number | null }): APIButtonComponent[] {
+export function answerButtons(key: string, opts: { sources: boolean; more: number | null; watch?: boolean }): APIButtonComponent[] {
   const out: APIButtonComponent[] = [];
   if (opts.sources) out.push(button(answerId('src', key, 0), 'Sources', ButtonStyle.Primary, '📚'));
   if (opts.more !== null) out.push(button(answerId('more', key, opts.more), 'More', ButtonStyle.Secondary));
   out.push(button(answerId('up', key), null, ButtonStyle.Secondary, '👍'));
   out.push(button(answerId('down', key), null, ButtonStyle.Secondary, '👎'));
   out.push(button(answerId('report', key), 'Report', ButtonStyle.Danger));
+  if (opts.watch) out.push(button(answerId('watch', key), 'Watch', ButtonStyle.Secondary, '🔔'));
   return out;
 }
 
@@ -146,5 +147,6 @@ export function renderAnswer(answer: Answer, key: string): RenderedAnswer {
     fields,
     footer: { text: footer },
   };
-  return { message: embedMessage(embed, answerButtons(key, { sources: true, more: fitted.rest })), rest: fitted.rest };
+  const buttons = answerButtons(key, { sources: true, more: fitted.rest, watch: answer.claims.length > 0 });
+  return { message: embedMessage(embed, buttons), rest: fitted.rest };
 }

@@ -107,4 +107,21 @@ describe('npm run claims', { timeout: 120_000 }, () => {
       expect(r.err.trim().split('\n')).toHaveLength(1);
     }
   });
+
+  it('GIVEN timeline --about --json --svg THEN entries in date order with exact quotes and statuses, and the picture written', () => {
+    const svg = path.join(dir, 'story.svg');
+    const r = claims('timeline', '--about', 'drone attack residence', '--json', '--svg', svg);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const { entries } = JSON.parse(r.out);
+    expect(entries.length).toBeGreaterThan(3);
+    expect(Object.keys(entries[0]).sort()).toEqual(expect.arrayContaining(['actor', 'date', 'docId', 'end', 'publisher', 'quote', 'speaker', 'stance', 'start', 'status', 'title']));
+    const dates = entries.map((e: { date: string }) => e.date);
+    expect([...dates].sort()).toEqual(dates);
+    const text = readFileSync(path.join(root, 'corpus/documents/pakistan-condemns-alleged-attack-on-putin-residence.md'), 'utf8');
+    for (const e of entries) expect(text).toContain(e.quote);
+    expect(entries.map((e: { status: string }) => e.status)).toContain('disputed');
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
+    expect(claims('timeline', '--about', 'x', '--actor', 'y').err).toMatch(/exactly one of --about/);
+  });
 });
