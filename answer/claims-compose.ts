@@ -3,7 +3,7 @@ import type { LedgerEntry } from '../claims/ledger-store.js';
 import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
-import { terms, type QuestionAnalysis } from '../retrieval/question.js';
+import { coverage, terms, type QuestionAnalysis } from '../retrieval/question.js';
 import { AnswerBuilder, entriesIn, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
 import { list, presuppositionLine, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
 
@@ -33,7 +33,7 @@ function verify(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: 
   for (const e of pool) {
     const own = e.kind === 'event' || asked.includes(e.stance as never);
     const key = own || !e.about ? e.claimId : e.about.id;
-    const score = relevance(e, a.topicTerms) * (own || e.about ? 1 : 0.5) + (e.kind === 'event' ? 0.01 : 0);
+    const score = relevance(e, a.topicTerms, a.weights) * (own || e.about ? 1 : 0.5) + (e.kind === 'event' ? 0.01 : 0);
     best.set(key, Math.max(best.get(key) ?? 0, score));
   }
   const top = [...best].sort((x, y) => y[1] - x[1])[0];
@@ -56,7 +56,7 @@ function who(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: Cla
   const pool = entriesIn(ledger, chunks);
   const topic = a.topicTerms;
   const matches = (e: LedgerEntry) => e.stance === stance || e.also.includes(stance);
-  const direct = pool.filter((e) => matches(e) && (topic.length === 0 || relevance(e, topic) >= MIN_RELEVANCE));
+  const direct = pool.filter((e) => matches(e) && (topic.length === 0 || relevance(e, topic, a.weights) >= MIN_RELEVANCE));
   const claimIds = new Set(direct.map((e) => e.claimId));
   const hits = pool.filter((e) => matches(e) && claimIds.has(e.claimId));
   if (hits.length === 0) return undefined;
@@ -86,7 +86,7 @@ function status(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: 
   const wanted = wantedStatuses(a.question);
   const topic = a.topicTerms.filter((t) => !STATUS_WORDS.has(t));
   const pool = topic.length
-    ? entriesIn(ledger, chunks).filter((e) => relevance(e, topic) >= 0.34)
+    ? entriesIn(ledger, chunks).filter((e) => relevance(e, topic, a.weights) >= 0.34)
     : wanted.flatMap((s) => ledger.list({ status: s, limit: 500 }));
   const claims = new Map<string, LedgerEntry[]>();
   for (const e of pool) {
@@ -131,10 +131,10 @@ function done(a: QuestionAnalysis, b: AnswerBuilder, lines: string[]): ComposedA
 }
 
 /** Share of the topic words in the entry's text; words of one event class match ("attack" ~ "strike", "targeting"). */
-function relevance(e: LedgerEntry, topic: readonly string[]): number {
+function relevance(e: LedgerEntry, topic: readonly string[], weights?: Record<string, number>): number {
   if (topic.length === 0) return 0;
   const have = new Set(terms(e.text).flatMap((w) => [w, eventClassOf(w) ?? w]));
-  return topic.filter((t) => have.has(t) || have.has(eventClassOf(t) ?? t)).length / topic.length;
+  return coverage(topic, (t) => have.has(t) || have.has(eventClassOf(t) ?? t), weights);
 }
 
 function wantedStatuses(q: string): ClaimStatus[] {

@@ -1,6 +1,6 @@
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
-import { terms } from '../retrieval/question.js';
+import { coverage, onTopic, terms } from '../retrieval/question.js';
 import type { Answer, Citation } from './types.js';
 
 /** A sentence of a retrieved passage, scored against the question. */
@@ -59,6 +59,8 @@ export function selectSentences(a: QuestionAnalysis, chunks: RetrievedChunk[], o
     // An inherited topic ranks the speaker's sentences but does not filter them: "And what did Ukraine
     // say?" after a question about the attack should show Ukraine's rejection even if it never says "attack".
     if (a.aboutTerms.length && !a.inheritedTopic) pool = pool.filter((s) => s.about >= minAbout);
+    // "How many missiles did Tehran say it intercepted?": no "about", but a topic the sentence must be on.
+    else if (a.topicTerms.length && !a.inheritedTopic) pool = pool.filter((s) => s.topic >= opts.minTopicShare);
   } else if (a.speakerPhrase) {
     // A speaker the gazetteer does not know ("German automotive manufacturer Porsche"): its head word
     // ("Porsche") must occur in the passage.
@@ -85,8 +87,9 @@ function candidates(a: QuestionAnalysis, chunks: RetrievedChunk[]): CandidateSen
     const text = chunk.text.slice(start - chunk.start, sp.end - chunk.start);
     // The title counts: a short news item's topic is often only in its headline.
     const words = new Set([...terms(text), ...titleTerms(chunk.title)]);
-    const topic = share(a.topicTerms, words);
-    const about = share(a.aboutTerms, words);
+    const has = (t: string) => words.has(t);
+    const topic = onTopic(a.topicTerms, has, a.weights, DEFAULT_COMPOSE.minTopicShare);
+    const about = coverage(a.aboutTerms, has, a.weights);
     const subject = share(a.subjectTerms, words);
     const score = 2 * about + topic + subject + 0.5 * (chunk.score / top);
     return { chunk, start, end: sp.end, text, speaker: sp.actor, words, topic, about, score };

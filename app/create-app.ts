@@ -12,7 +12,7 @@ import { Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
-import { analyzeQuestion } from '../retrieval/question.js';
+import { analyzeQuestion, weighTerms } from '../retrieval/question.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
 import { openEmbedder } from './embedder.js';
@@ -106,7 +106,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
         if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
         const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
-        const analysis = analyzeQuestion(q, gazetteer, prev);
+        const analysis = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
         const t1 = performance.now();
         const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
         const t2 = performance.now();

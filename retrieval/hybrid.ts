@@ -67,7 +67,8 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
 
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */
 function searchText(a: QuestionAnalysis): string {
-  return [a.question, ...a.actors.map((x) => x.name)].join(' ');
+  // A follow-up that inherits its topic ("Who denies it?") is searched with the question it follows.
+  return [a.question, ...(a.context ? [a.context] : []), ...a.actors.map((x) => x.name)].join(' ');
 }
 
 /**
