@@ -2,14 +2,16 @@ import type { ClaimStatus } from './types.js';
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';
-import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import { coverage, terms, type QuestionAnalysis } from '../retrieval/question.js';
 import { AnswerBuilder, entriesIn, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
 import { list, presuppositionLine, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
+import { verifySpecial } from './claims-verify.js';
 
 /** Share of the question's topic words an entry must contain to be about the question. */
 const MIN_RELEVANCE = 0.5;
 const MAX_CLAIMS = 5;
+/** A passage span: the retrieved passages and the wider lexical matches searched for every actor with a stance. */
+type Span = { docId: string; start: number; end: number };
 const STATUS_WORDS = new Set(['disput', 'unverifi', 'verifi', 'refut', 'contest', 'alleg', 'allegation', 'claim', 'still', 'what', 'which']);
 
 /**
@@ -18,14 +20,17 @@ const STATUS_WORDS = new Set(['disput', 'unverifi', 'verifi', 'refut', 'contest'
  * what they reacted to), "What is disputed / unverified?" (the claims with that status). Returns undefined
  * when the ledger holds nothing on the question, so the extractive composer can try.
  */
-export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
-  if (a.intent === 'verify') return verify(a, chunks, ledger);
+export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): ComposedAnswer | undefined {
+  if (a.intent === 'verify') return verifySpecial(a, entriesIn(ledger, chunks), ledger) ?? verify(a, chunks, ledger);
   if (a.intent === 'who') return who(a, chunks, ledger);
+  if (a.inheritedTopic && a.intent === 'topic' && /^(?:and\s+)?how\s+(?:many|much)\b/i.test(a.question)) {
+    return verifySpecial({ ...a, question: `${a.question} ${a.context ?? ''}` }, entriesIn(ledger, chunks), ledger);
+  }
   if (a.intent === 'status') return status(a, chunks, ledger);
   return undefined;
 }
 
-function verify(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
+function verify(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): ComposedAnswer | undefined {
   const pool = entriesIn(ledger, chunks);
   // "Did Pakistan condemn ...?" asks about a statement; "Did Ukraine attack ...?" about the event it refers to.
   const asked = a.question.split(/\s+/).map((w) => stanceOfVerb(w.replace(/\W+$/, ''))).filter((x) => x && x !== 'statement');
@@ -50,7 +55,7 @@ function verify(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: 
   return done(a, b, lines);
 }
 
-function who(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
+function who(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): ComposedAnswer | undefined {
   const stance = a.stanceVerb ? stanceOfVerb(a.stanceVerb) : undefined;
   if (!stance || stance === 'statement') return undefined;
   const pool = entriesIn(ledger, chunks);
@@ -82,7 +87,7 @@ function who(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: Cla
   return done(a, b, lines);
 }
 
-function status(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
+function status(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): ComposedAnswer | undefined {
   const wanted = wantedStatuses(a.question);
   const topic = a.topicTerms.filter((t) => !STATUS_WORDS.has(t));
   const pool = topic.length

@@ -10,7 +10,7 @@ import { reviewClaim } from '../claims/reviews.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
 import { Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
-import { hybridSearch } from '../retrieval/hybrid.js';
+import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
 import { analyzeQuestion, weighTerms } from '../retrieval/question.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
@@ -24,6 +24,8 @@ import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
 
 const MAX_QUESTION = 1000;
+/** Passages searched beyond the top k for ledger answers (every actor with a stance, every figure). */
+const WIDER_K = 40;
 
 /** The application plus the internals the command line needs (import, check). */
 export interface AppInternals extends App {
@@ -111,7 +113,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
         const t2 = performance.now();
         refreshLedger(store, ledger);
-        const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks));
+        const wider = analysis.intent === 'who' || analysis.intent === 'verify' || analysis.inheritedTopic ? widerSpans(deps, analysis, WIDER_K) : [];
+        const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
         // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
         const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
         const sent = llmResult?.answer ?? composed;
