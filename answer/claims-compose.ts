@@ -2,9 +2,9 @@ import type { ClaimStatus } from './types.js';
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';
-import { coverage, terms, type QuestionAnalysis } from '../retrieval/question.js';
+import { onTopic, terms, hasTerm, type QuestionAnalysis } from '../retrieval/question.js';
 import { AnswerBuilder, entriesIn, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
-import { list, presuppositionLine, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
+import { list, presuppositionLines, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
 import { verifySpecial } from './claims-verify.js';
 
 /** Share of the question's topic words an entry must contain to be about the question. */
@@ -38,7 +38,7 @@ function verify(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSourc
   for (const e of pool) {
     const own = e.kind === 'event' || asked.includes(e.stance as never);
     const key = own || !e.about ? e.claimId : e.about.id;
-    const score = relevance(e, a.topicTerms, a.weights) * (own || e.about ? 1 : 0.5) + (e.kind === 'event' ? 0.01 : 0);
+    const score = relevance(e, a.topicTerms, a) * (own || e.about ? 1 : 0.5) + (e.kind === 'event' ? 0.01 : 0);
     best.set(key, Math.max(best.get(key) ?? 0, score));
   }
   const top = [...best].sort((x, y) => y[1] - x[1])[0];
@@ -51,7 +51,7 @@ function verify(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSourc
   const refs = refsOf(b, reps.filter((e) => e.role !== 'reaction').slice(0, 1).concat(reps.filter((e) => e.role === 'denial').slice(0, 1)));
   const lines = [statusLine(members[0]!.status, members, refs || `[${b.cite(reps[0]!)}]`), ...bullets];
   const about = members[0]!.about;
-  if (about && ['disputed', 'unverified', 'refuted'].includes(about.status)) lines.push(aboutLine(b, ledger, members[0]!, about));
+  if (about && ['disputed', 'unverified', 'refuted'].includes(about.status)) lines.push(...aboutLines(b, ledger, [members[0]!], about));
   return done(a, b, lines);
 }
 
@@ -61,7 +61,7 @@ function who(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource):
   const pool = entriesIn(ledger, chunks);
   const topic = a.topicTerms;
   const matches = (e: LedgerEntry) => e.stance === stance || e.also.includes(stance);
-  const direct = pool.filter((e) => matches(e) && (topic.length === 0 || relevance(e, topic, a.weights) >= MIN_RELEVANCE));
+  const direct = pool.filter((e) => matches(e) && (topic.length === 0 || relevance(e, topic, a) >= MIN_RELEVANCE));
   const claimIds = new Set(direct.map((e) => e.claimId));
   const hits = pool.filter((e) => matches(e) && claimIds.has(e.claimId));
   if (hits.length === 0) return undefined;
@@ -82,7 +82,8 @@ function who(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource):
     const target = e.about ?? (e.kind === 'event' ? { id: e.claimId, status: e.status } : undefined);
     if (!target || seen.has(target.id) || !['disputed', 'unverified', 'refuted'].includes(target.status)) continue;
     seen.add(target.id);
-    lines.push(e.about ? aboutLine(b, ledger, e, target) : statusLine(target.status, ledger.list({ claimId: target.id }), refsOf(b, sides(ledger, target.id))));
+    if (e.about) lines.push(...aboutLines(b, ledger, hits.filter((h) => h.about?.id === target.id), target));
+    else lines.push(statusLine(target.status, ledger.list({ claimId: target.id }), refsOf(b, sides(ledger, target.id))));
   }
   return done(a, b, lines);
 }
@@ -91,7 +92,7 @@ function status(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSourc
   const wanted = wantedStatuses(a.question);
   const topic = a.topicTerms.filter((t) => !STATUS_WORDS.has(t));
   const pool = topic.length
-    ? entriesIn(ledger, chunks).filter((e) => relevance(e, topic, a.weights) >= 0.34)
+    ? entriesIn(ledger, chunks).filter((e) => relevance(e, topic, a) >= 0.34)
     : wanted.flatMap((s) => ledger.list({ status: s, limit: 500 }));
   const claims = new Map<string, LedgerEntry[]>();
   for (const e of pool) {
@@ -113,11 +114,9 @@ function status(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSourc
   return done(a, b, lines);
 }
 
-/** "This is Pakistan's statement; what it refers to is disputed in the sources [2][3]." plus the two sides. */
-function aboutLine(b: AnswerBuilder, ledger: ClaimSource, e: LedgerEntry, about: { id: string; status: ClaimStatus }): string {
-  const reps = sides(ledger, about.id);
-  const parts = reps.map((r) => `${r.speaker ?? 'an unnamed source'} ${r.role === 'denial' ? 'denies it' : r.stance === 'accuse' ? 'alleges it' : 'asserts it'} [${b.cite(r)}]`);
-  return presuppositionLine(e, about.status, parts.join('; '));
+/** "This is a statement by Pakistan; what it refers to is disputed in the sources:" then the two sides, quoted. */
+function aboutLines(b: AnswerBuilder, ledger: ClaimSource, reactions: readonly LedgerEntry[], about: { id: string; status: ClaimStatus }): string[] {
+  return presuppositionLines(reactions, about.status, sides(ledger, about.id).map((r) => b.bullet(r)));
 }
 
 function sides(ledger: ClaimSource, claimId: string): LedgerEntry[] {
@@ -136,10 +135,11 @@ function done(a: QuestionAnalysis, b: AnswerBuilder, lines: string[]): ComposedA
 }
 
 /** Share of the topic words in the entry's text; words of one event class match ("attack" ~ "strike", "targeting"). */
-function relevance(e: LedgerEntry, topic: readonly string[], weights?: Record<string, number>): number {
+function relevance(e: LedgerEntry, topic: readonly string[], a: QuestionAnalysis): number {
   if (topic.length === 0) return 0;
   const have = new Set(terms(e.text).flatMap((w) => [w, eventClassOf(w) ?? w]));
-  return coverage(topic, (t) => have.has(t) || have.has(eventClassOf(t) ?? t), weights);
+  const related = hasTerm(a, have);
+  return onTopic(topic, (t) => related(t) || have.has(eventClassOf(t) ?? t), a.weights, MIN_RELEVANCE);
 }
 
 function wantedStatuses(q: string): ClaimStatus[] {

@@ -1,5 +1,7 @@
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import type { ClaimStatus, Citation } from './types.js';
+import { msg } from './messages.js';
+import { speakerLabel } from './speaker-label.js';
 
 /**
  * The fixed phrases the claim composer joins quotes with. Only actor names, stance words and
@@ -8,7 +10,7 @@ import type { ClaimStatus, Citation } from './types.js';
 
 /** Who says it and how, before a quote: "Russia alleges it", "Ukraine denies it", "The source reports". */
 export function sideLabel(e: LedgerEntry): string {
-  const who = e.speaker ?? (e.source ? `Unnamed ${e.source}` : undefined);
+  const who = e.speaker || e.source ? cap(speakerLabel(e)) : undefined;
   if (!who) return e.certainty === 'hedged' ? 'The source reports it with a hedge' : 'The source reports';
   switch (e.stance) {
     case 'accuse': return `${who} alleges it`;
@@ -35,12 +37,10 @@ export function stanceVerb(stance: string): string {
 export function statusLine(status: ClaimStatus, entries: readonly LedgerEntry[], refs: string): string {
   const first = entries[0];
   if (first?.kind === 'statement' && (status === 'reported' || status === 'corroborated')) {
-    const who = first.speaker ?? 'the speaker';
-    return status === 'reported'
-      ? `This is ${who}'s statement as one source reports it ${refs}.`
-      : `This is ${who}'s statement, reported by independent sources ${refs}.`;
+    const who = speakerLabel(first);
+    return msg(undefined, status === 'reported' ? 'status.statementReported' : 'status.statementCorroborated', { who, refs });
   }
-  const names = (role: LedgerEntry['role']) => [...new Set(entries.filter((e) => e.role === role).map((e) => e.speaker ?? 'an unnamed source'))];
+  const names = (role: LedgerEntry['role']) => [...new Set(entries.filter((e) => e.role === role).map((e) => speakerLabel(e)))];
   const asserted = names('assertion');
   const denied = names('denial');
   switch (status) {
@@ -55,10 +55,21 @@ export function statusLine(status: ClaimStatus, entries: readonly LedgerEntry[],
   }
 }
 
-/** A note for a reaction whose underlying claim has its own status; `sides` say who asserts and who denies it, with markers. */
-export function presuppositionLine(e: LedgerEntry, about: ClaimStatus, sides: string): string {
-  const who = e.speaker ?? (e.source ? `the unnamed ${e.source}` : 'the speaker');
-  return `This is ${who}'s statement; what it refers to is ${about} in the sources: ${sides}.`;
+/**
+ * A note for reactions whose underlying claim has its own status, followed by the quoted sides (so that
+ * every marker it adds points to a quote shown in the answer): "This is a statement by Pakistan; what it
+ * refers to is disputed in the sources:" then "• Russia alleges it: “...” [2]".
+ */
+export function presuppositionLines(reactions: readonly LedgerEntry[], about: ClaimStatus, sides: readonly string[]): string[] {
+  const speakers = [...new Set(reactions.map((e) => speakerLabel(e)))];
+  const head = speakers.length === 1
+    ? msg(undefined, 'note.reaction', { who: speakers[0]!, status: about })
+    : msg(undefined, 'note.reactions', { status: about });
+  return [head, ...sides];
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** "A, B and C". */

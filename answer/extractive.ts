@@ -1,7 +1,9 @@
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
-import { coverage, onTopic, terms } from '../retrieval/question.js';
+import { coverage, hasTerm, onTopic, terms } from '../retrieval/question.js';
 import type { Answer, Citation } from './types.js';
+import { msg } from './messages.js';
+import { quoted } from './speaker-label.js';
 
 /** A sentence of a retrieved passage, scored against the question. */
 export interface CandidateSentence {
@@ -43,7 +45,7 @@ Omit<Answer, 'timings' | 'mode'> {
     n: i + 1, docId: s.chunk.docId, title: s.chunk.title, url: s.chunk.url, publisher: s.chunk.publisher,
     published: s.chunk.published, quote: s.text, start: s.start, end: s.end,
   }));
-  const lines = citations.map((c) => `• “${c.quote}” [${c.n}]`);
+  const lines = citations.map((c) => `• ${quoted(c.quote, a.locale)} [${c.n}]`);
   return { question: a.question, answer: `${lead(a)}\n${lines.join('\n')}`, citations, claims: [], abstained: false };
 }
 
@@ -87,7 +89,7 @@ function candidates(a: QuestionAnalysis, chunks: RetrievedChunk[]): CandidateSen
     const text = chunk.text.slice(start - chunk.start, sp.end - chunk.start);
     // The title counts: a short news item's topic is often only in its headline.
     const words = new Set([...terms(text), ...titleTerms(chunk.title)]);
-    const has = (t: string) => words.has(t);
+    const has = hasTerm(a, words);
     const topic = onTopic(a.topicTerms, has, a.weights, DEFAULT_COMPOSE.minTopicShare);
     const about = coverage(a.aboutTerms, has, a.weights);
     const subject = share(a.subjectTerms, words);
@@ -118,18 +120,17 @@ function titleTerms(title: string): string[] {
 }
 
 function lead(a: QuestionAnalysis): string {
-  if (a.speaker) return `What ${a.speaker.name} said, in the words of the sources:`;
-  if (a.speakerPhrase) return `What the sources report ${a.speakerPhrase} saying:`;
-  return 'What the sources say:';
+  if (a.speaker) return msg(a.locale, 'lead.statements', { who: a.speaker.name });
+  if (a.speakerPhrase) return msg(a.locale, 'lead.reported', { who: a.speakerPhrase.replace(/['’]s$/u, '') });
+  return msg(a.locale, 'lead.topic');
 }
 
 function abstain(a: QuestionAnalysis): Omit<Answer, 'timings' | 'mode'> {
   const about = /\babout\s+(.+?)\??$/i.exec(a.question)?.[1];
   const who = a.speaker?.name ?? a.speakerPhrase;
-  const what = who ? `no statement by ${who}${about ? ` about ${about}` : ''}` : 'nothing that answers this';
   return {
     question: a.question,
-    answer: `The corpus has ${what}. I answer only from the documents in the corpus, and none of them supports an answer.`,
+    answer: who ? msg(a.locale, 'abstain.noStatementBy', { who, about: about ?? '', hasAbout: about ? 'yes' : 'no' }) : msg(a.locale, 'abstain.nothing'),
     citations: [], claims: [], abstained: true,
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeWithClaims } from '../answer/claims-answer.js';
 import { composeExtractive } from '../answer/extractive.js';
+import { staleNote } from '../answer/freshness.js';
 import type { Answer } from '../answer/types.js';
 import { Gazetteer, type AliasFile } from '../claims/actors.js';
 import { listLedger, refreshLedger } from '../claims/app-ledger.js';
@@ -12,7 +13,8 @@ import { Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
 import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
-import { analyzeQuestion, weighTerms } from '../retrieval/question.js';
+import { analyzeQuestion, relateTerms, weighTerms } from '../retrieval/question.js';
+import { WordNet } from '../retrieval/wordnet.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
 import { openEmbedder } from './embedder.js';
@@ -69,6 +71,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const claimExtractor = config.CLAIMS_MODE === 'llm'
       ? (await import('../answer/llm/claims-ingest.js')).llmClaimExtractorFrom(config, gazetteer) : undefined;
     const { index } = await openIndex(store, embedder, config.dataDir);
+    const wordnet = config.WORDNET_DIR ? new WordNet(config.WORDNET_DIR) : undefined;
     const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
     const deps: IngestDeps = { store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
     const ledger = ledgerOf(store);
@@ -108,7 +111,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
         if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
         const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
-        const analysis = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
+        const analysed = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
+        const analysis = wordnet ? relateTerms(analysed, (w) => wordnet.related(w)) : analysed;
         const t1 = performance.now();
         const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
         const t2 = performance.now();
@@ -117,7 +121,9 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
         // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
         const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
-        const sent = llmResult?.answer ?? composed;
+        const picked = llmResult?.answer ?? composed;
+        const stale = picked.abstained ? undefined : staleNote(picked, new Date(), config.STALE_SOURCE_DAYS, analysis.locale);
+        const sent = stale ? { ...picked, answer: `${picked.answer}\n${stale}` } : picked;
         const t3 = performance.now();
         const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
         logQuestion(store, ask.channel ?? 'api', sent.abstained, timings.totalMs);

@@ -76,7 +76,8 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
   }
 }
 
-async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void): Promise<AppInternals> {
+/** The app over the evaluation corpora, built once and cached under `<dataDir>/eval`. */
+export async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void): Promise<AppInternals> {
   const files = CORPORA.flatMap((d) => {
     const dir = path.join(corpusDir, d);
     try { return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f)); } catch { return []; }
