@@ -2,10 +2,12 @@ import type { ClaimStatus } from './types.js';
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';
-import { onTopic, terms, hasTerm, type QuestionAnalysis } from '../retrieval/question.js';
+import { onTopic, terms, type QuestionAnalysis } from '../retrieval/question.js';
 import { AnswerBuilder, entriesIn, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
 import { list, presuppositionLines, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
 import { verifySpecial } from './claims-verify.js';
+import { msg } from './messages.js';
+import { quoted, speakerLabel } from './speaker-label.js';
 
 /** Share of the question's topic words an entry must contain to be about the question. */
 const MIN_RELEVANCE = 0.5;
@@ -68,13 +70,13 @@ function who(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource):
   const b = new AnswerBuilder();
   const bySpeaker = new Map<string, LedgerEntry[]>();
   for (const e of hits) {
-    const k = e.speaker ?? (e.source ? `Unnamed ${e.source}` : 'An unnamed source');
+    const k = cap(speakerLabel(e, a.locale));
     bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), e]);
   }
   const verb = stanceVerb(stance);
-  const lines = [`Who ${verb} it, according to the sources: ${list([...bySpeaker.keys()])}.`];
+  const lines = [msg(a.locale, 'who.lead', { verb, who: list([...bySpeaker.keys()]) })];
   for (const [name, es] of bySpeaker) {
-    for (const e of es.slice(0, 2)) lines.push(`• ${name} ${verb}: “${e.text}” [${b.cite(e)}]`);
+    for (const e of es.slice(0, 2)) lines.push(msg(a.locale, 'who.bullet', { who: name, verb, quote: quoted(e.text, a.locale), n: b.cite(e) }));
   }
   lines[0] = `${lines[0]!.slice(0, -1)} ${[...new Set(b.citations.map((c) => `[${c.n}]`))].join('')}.`;
   const seen = new Set<string>();
@@ -103,12 +105,12 @@ function status(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSourc
     .sort((x, y) => y.length - x.length).slice(0, MAX_CLAIMS);
   const b = new AnswerBuilder();
   if (ranked.length === 0) {
-    return { question: a.question, answer: `The corpus has no claim that is ${list(wanted)}${topic.length ? ' on this topic' : ''}.`, citations: [], claims: [], abstained: true };
+    return { question: a.question, answer: msg(a.locale, 'abstain.noClaimWithStatus', { statuses: list(wanted), onTopic: topic.length ? 'yes' : 'no' }), citations: [], claims: [], abstained: true };
   }
-  const lines = [`Claims in the corpus that are ${list(wanted)}, with who says what:`];
+  const lines = [msg(a.locale, 'status.lead', { statuses: list(wanted) })];
   for (const members of ranked) {
     const reps = representatives(members, 1, 3).filter((e) => e.role !== 'reaction');
-    const sides = reps.map((e) => `${sideLabel(e)}: “${e.text}” [${b.cite(e)}]`);
+    const sides = reps.map((e) => `${sideLabel(e)}: ${quoted(e.text, a.locale)} [${b.cite(e)}]`);
     lines.push(`• ${cap(members[0]!.status)} (claim ${members[0]!.claimId}): ${sides.join('; ')}`);
   }
   return done(a, b, lines);
@@ -138,8 +140,7 @@ function done(a: QuestionAnalysis, b: AnswerBuilder, lines: string[]): ComposedA
 function relevance(e: LedgerEntry, topic: readonly string[], a: QuestionAnalysis): number {
   if (topic.length === 0) return 0;
   const have = new Set(terms(e.text).flatMap((w) => [w, eventClassOf(w) ?? w]));
-  const related = hasTerm(a, have);
-  return onTopic(topic, (t) => related(t) || have.has(eventClassOf(t) ?? t), a.weights, MIN_RELEVANCE);
+  return onTopic(topic, (t) => have.has(t) || have.has(eventClassOf(t) ?? t), a.weights, MIN_RELEVANCE);
 }
 
 function wantedStatuses(q: string): ClaimStatus[] {

@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';
-import { coverage, onTopic, terms, hasTerm, type QuestionAnalysis } from '../retrieval/question.js';
+import { coverage, onTopic, terms, type QuestionAnalysis } from '../retrieval/question.js';
 import { AnswerBuilder, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
 import { statusLine } from './claims-phrases.js';
 import { msg } from './messages.js';
@@ -45,8 +45,7 @@ function coreTopic(a: QuestionAnalysis, drop: ReadonlySet<string>): string[] {
 /** On the topic; `loose`: half the terms, unweighted, suffice (a figure's sentence may name the place differently). */
 function relevant(e: LedgerEntry, topic: readonly string[], a: QuestionAnalysis, loose = false): boolean {
   const have = new Set(terms(e.text).flatMap((w) => [w, eventClassOf(w) ?? w]));
-  const related = hasTerm(a, have);
-  const has = (t: string) => related(t) || have.has(eventClassOf(t) ?? t);
+  const has = (t: string) => have.has(t) || have.has(eventClassOf(t) ?? t);
   return (loose ? coverage(topic, has) : onTopic(topic, has, a.weights, MIN_RELEVANCE)) >= MIN_RELEVANCE;
 }
 

@@ -25,9 +25,12 @@ export function speakerLabel(e: SpeakerFields, locale?: string): string {
   return speaker || actor || msg(locale, 'speaker.unknown');
 }
 
-/** A quote in curly quotation marks, unless the sentence is itself a quotation already. */
+/**
+ * A quote in curly quotation marks, unless the sentence opens or closes with its own quotation marks
+ * ("“We will respond,” the minister said."): wrapping it would double them.
+ */
 export function quoted(text: string, locale?: string): string {
   const t = text.trim();
-  if (/^[“"«‘']/.test(t) && /[”"»’'][.!?]?$/.test(t)) return t;
+  if (/^[“"«„]/.test(t) || /[”"»][.!?]?$/.test(t)) return t;
   return msg(locale, 'quote', { text: t });
 }

