@@ -1,6 +1,6 @@
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
-import { coverage, onTopic, terms } from '../retrieval/question.js';
+import { coverage, hasTerm, onTopic, terms } from '../retrieval/question.js';
 import type { Answer, Citation } from './types.js';
 import { msg } from './messages.js';
 import { quoted } from './speaker-label.js';
@@ -89,7 +89,7 @@ function candidates(a: QuestionAnalysis, chunks: RetrievedChunk[]): CandidateSen
     const text = chunk.text.slice(start - chunk.start, sp.end - chunk.start);
     // The title counts: a short news item's topic is often only in its headline.
     const words = new Set([...terms(text), ...titleTerms(chunk.title)]);
-    const has = (t: string) => words.has(t);
+    const has = hasTerm(a, words, text);
     const topic = onTopic(a.topicTerms, has, a.weights, DEFAULT_COMPOSE.minTopicShare);
     const about = coverage(a.aboutTerms, has, a.weights);
     const subject = share(a.subjectTerms, words);

@@ -35,6 +35,8 @@ export interface QuestionAnalysis {
   weights?: Record<string, number>;
   /** The language of the fixed texts of the answer (BCP 47, default 'en'). */
   locale?: string;
+  /** Topic terms written as acronyms ("UAVs" -> "uav"): a text spelling them out ("unmanned aerial vehicles") covers them. */
+  acronyms?: string[];
 }
 
 const SAY = '(say|said|state|claim|think|argue|announce|tell|report|declare|write|post|respond|reply|mean)';
@@ -106,8 +108,10 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
     speaker = followUp.speaker;
     speakerPhrase = followUp.speakerPhrase;
   }
+  const acronyms = [...q.matchAll(/\b(\p{Lu}{3,6})s?\b/gu)].map((m) => m[1]!.toLowerCase()).filter((t) => topicTerms.includes(t) || aboutTerms.includes(t));
   return {
     question: q, intent, speaker, speakerPhrase, actors, topicTerms, aboutTerms, subjectTerms, year, inheritedTopic, stanceVerb,
+    ...(acronyms.length && { acronyms }),
     ...(subjectActor && { subjectActor }), ...(inheritedTopic && { context: followUp!.question }),
   };
 }
@@ -180,6 +184,20 @@ export function weighTerms(a: QuestionAnalysis, store: Pick<Store, 'documentFreq
 
 /** Document frequencies already read, per store, until the store changes. */
 const dfCaches = new WeakMap<object, { version: number; df: Map<string, number> }>();
+
+/**
+ * A test of whether a text has a term: one of its words, or for an acronym of the question the initials
+ * of consecutive words ("uav" in "unmanned aerial vehicles").
+ */
+export function hasTerm(a: Pick<QuestionAnalysis, 'acronyms'>, words: ReadonlySet<string>, text: string): (t: string) => boolean {
+  let initials: string | undefined;
+  return (t) => {
+    if (words.has(t)) return true;
+    if (!a.acronyms?.includes(t)) return false;
+    initials ??= tokenize(text).map((w) => w[0]).join('');
+    return initials.includes(t);
+  };
+}
 
 /** Share of `wanted` that `have` contains, each term counted by its weight (1 when unweighted). */
 export function coverage(wanted: readonly string[], have: (t: string) => boolean, weights?: Record<string, number>): number {

@@ -25,6 +25,11 @@ export const INVENTED: DocumentInput[] = [
     ].join(' '),
   },
   {
+    meta: { id: 'bridge', title: 'Bridge damaged overnight', kind: 'news report', publisher: 'River Post', published: '2026-03-05' },
+    origin: 'bridge',
+    text: 'Denmark said unmanned aerial vehicles damaged the Orsund bridge overnight. Traffic resumed in the afternoon.',
+  },
+  {
     meta: { id: 'fisheries', title: 'Fisheries talks to resume', kind: 'news report', publisher: 'Harbour Times', published: '2026-03-01' },
     origin: 'fisheries',
     text: 'Diplomats stress that talks on fishing quotas will resume next week in Geneva.',

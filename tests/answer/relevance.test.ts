@@ -34,6 +34,20 @@ describe('answers are about the question asked', () => {
   });
 });
 
+describe('rewordings', () => {
+  it('GIVEN an acronym in the question THEN a sentence spelling it out answers it', async () => {
+    const a = await app.answer('What did Denmark say about the UAVs?');
+    expect(a.abstained).toBe(false);
+    expect(quotes(a)).toMatch(/^Denmark said unmanned aerial vehicles damaged/);
+  });
+
+  it('GIVEN "denounced" for condemned THEN the condemnations are found', async () => {
+    const a = await app.answer('Who denounced the missile strike?');
+    expect(a.answer).toMatch(/• Peru condemned: “Peru condemned/);
+    expect(a.answer).toMatch(/• Argentina condemned: “Argentina denounced/);
+  });
+});
+
 describe('follow-ups', () => {
   it('GIVEN "And Chile?" after a question about Peru THEN it answers about Chile on the same topic', async () => {
     const a = await app.answer('And Chile?', { followUp: { question: 'What did Peru say about the missile strike?' } });

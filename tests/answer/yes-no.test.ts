@@ -45,6 +45,17 @@ describe('"Who <stance> ...?" lists every actor with that stance', () => {
     for (const name of ['Peru', 'Argentina', 'Uruguay']) expect(a.answer).toMatch(new RegExp(`• ${name} condemned: “${name}`));
     expect(head(a)).not.toMatch(/Chile/);
   });
+
+  it('GIVEN the top passages hold only some of the condemnations (k = 1) THEN the ledger beyond them still gives every actor', async () => {
+    const small = await testApp({ bundled: false, env: { RETRIEVAL_K: '1' } });
+    try {
+      await small.app.importDocuments(INVENTED);
+      const a = await small.app.answer('Who condemned the missile strike?');
+      for (const name of ['Peru', 'Argentina', 'Uruguay']) expect(a.answer).toMatch(new RegExp(`• ${name} condemned: “${name}`));
+    } finally {
+      await small.cleanup();
+    }
+  });
 });
 
 describe('conflicting figures and evidence', () => {
