@@ -39,10 +39,10 @@ export function attachClaims(composed: ComposedAnswer, ledger: ClaimSource, a?: 
     const shown = new Set(composed.citations.map((c) => `${c.docId}:${c.start}:${c.end}`));
     const fresh = reps.filter((r) => !shown.has(`${r.docId}:${r.start}:${r.end}`));
     if (e.kind === 'statement') {
-      notes.push(...presuppositionLines([e], target.status, fresh.map((r) => b.bullet(r))));
+      notes.push(...presuppositionLines([e], target.status, fresh.map((r) => b.bullet(r, a?.locale)), a?.locale));
     } else {
       const refs = reps.map((r) => `[${b.cite(r)}]`).filter((x, i, xs) => xs.indexOf(x) === i).join('');
-      notes.push(msg(a?.locale, 'note.status', { line: statusLine(target.status, members, refs) }), ...fresh.map((r) => b.bullet(r)));
+      notes.push(msg(a?.locale, 'note.status', { line: statusLine(target.status, members, refs, a?.locale) }), ...fresh.map((r) => b.bullet(r, a?.locale)));
     }
   }
   return {

@@ -50,8 +50,8 @@ export class AnswerBuilder {
   }
 
   /** "• Russia alleges it: “...” [1]" */
-  bullet(e: LedgerEntry): string {
-    return `• ${sideLabel(e)}: ${quoted(e.text)} [${this.cite(e)}]`;
+  bullet(e: LedgerEntry, locale?: string): string {
+    return `• ${sideLabel(e, locale)}: ${quoted(e.text, locale)} [${this.cite(e)}]`;
   }
 }
 

@@ -2,7 +2,8 @@ import type { ClaimStatus } from './types.js';
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';
-import { onTopic, terms, type QuestionAnalysis } from '../retrieval/question.js';
+import { terms, type QuestionAnalysis } from '../retrieval/question.js';
+import { onTopic } from '../retrieval/topic.js';
 import { AnswerBuilder, entriesIn, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
 import { list, presuppositionLines, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
 import { verifySpecial } from './claims-verify.js';
@@ -49,11 +50,11 @@ function verify(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSourc
   if (members.length === 0) return undefined;
   const b = new AnswerBuilder();
   const reps = representatives(members, 2, 6);
-  const bullets = reps.map((e) => b.bullet(e));
+  const bullets = reps.map((e) => b.bullet(e, a.locale));
   const refs = refsOf(b, reps.filter((e) => e.role !== 'reaction').slice(0, 1).concat(reps.filter((e) => e.role === 'denial').slice(0, 1)));
-  const lines = [statusLine(members[0]!.status, members, refs || `[${b.cite(reps[0]!)}]`), ...bullets];
+  const lines = [statusLine(members[0]!.status, members, refs || `[${b.cite(reps[0]!)}]`, a.locale), ...bullets];
   const about = members[0]!.about;
-  if (about && ['disputed', 'unverified', 'refuted'].includes(about.status)) lines.push(...aboutLines(b, ledger, [members[0]!], about));
+  if (about && ['disputed', 'unverified', 'refuted'].includes(about.status)) lines.push(...aboutLines(b, ledger, [members[0]!], about, a.locale));
   return done(a, b, lines);
 }
 
@@ -84,8 +85,8 @@ function who(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource):
     const target = e.about ?? (e.kind === 'event' ? { id: e.claimId, status: e.status } : undefined);
     if (!target || seen.has(target.id) || !['disputed', 'unverified', 'refuted'].includes(target.status)) continue;
     seen.add(target.id);
-    if (e.about) lines.push(...aboutLines(b, ledger, hits.filter((h) => h.about?.id === target.id), target));
-    else lines.push(statusLine(target.status, ledger.list({ claimId: target.id }), refsOf(b, sides(ledger, target.id))));
+    if (e.about) lines.push(...aboutLines(b, ledger, hits.filter((h) => h.about?.id === target.id), target, a.locale));
+    else lines.push(statusLine(target.status, ledger.list({ claimId: target.id }), refsOf(b, sides(ledger, target.id)), a.locale));
   }
   return done(a, b, lines);
 }
@@ -110,15 +111,16 @@ function status(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSourc
   const lines = [msg(a.locale, 'status.lead', { statuses: list(wanted) })];
   for (const members of ranked) {
     const reps = representatives(members, 1, 3).filter((e) => e.role !== 'reaction');
-    const sides = reps.map((e) => `${sideLabel(e)}: ${quoted(e.text, a.locale)} [${b.cite(e)}]`);
+    const sides = reps.map((e) => `${sideLabel(e, a.locale)}: ${quoted(e.text, a.locale)} [${b.cite(e)}]`);
     lines.push(`• ${cap(members[0]!.status)} (claim ${members[0]!.claimId}): ${sides.join('; ')}`);
   }
   return done(a, b, lines);
 }
 
 /** "This is a statement by Pakistan; what it refers to is disputed in the sources:" then the two sides, quoted. */
-function aboutLines(b: AnswerBuilder, ledger: ClaimSource, reactions: readonly LedgerEntry[], about: { id: string; status: ClaimStatus }): string[] {
-  return presuppositionLines(reactions, about.status, sides(ledger, about.id).map((r) => b.bullet(r)));
+function aboutLines(b: AnswerBuilder, ledger: ClaimSource, reactions: readonly LedgerEntry[], about: { id: string; status: ClaimStatus },
+  locale?: string): string[] {
+  return presuppositionLines(reactions, about.status, sides(ledger, about.id).map((r) => b.bullet(r, locale)), locale);
 }
 
 function sides(ledger: ClaimSource, claimId: string): LedgerEntry[] {

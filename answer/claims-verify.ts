@@ -1,7 +1,8 @@
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';
-import { coverage, onTopic, terms, type QuestionAnalysis } from '../retrieval/question.js';
+import { terms, type QuestionAnalysis } from '../retrieval/question.js';
+import { coverage, onTopic } from '../retrieval/topic.js';
 import { AnswerBuilder, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
 import { statusLine } from './claims-phrases.js';
 import { msg } from './messages.js';
@@ -90,7 +91,7 @@ function evidence(a: QuestionAnalysis, pool: readonly LedgerEntry[]): ComposedAn
   // The status is that of the proposition the evidence is for: the claim the no-evidence statement is in.
   const claim = none[0]!;
   const members = about.filter((e) => e.claimId === claim.claimId);
-  lines.push(statusLine(claim.status, members, members.map((e) => `[${b.cite(e)}]`).filter((x, i, xs) => xs.indexOf(x) === i).join('')));
+  lines.push(statusLine(claim.status, members, members.map((e) => `[${b.cite(e)}]`).filter((x, i, xs) => xs.indexOf(x) === i).join(''), a.locale));
   return done(a, b, lines);
 }
 
