@@ -8,9 +8,12 @@ export function renderAnswerText(a: Answer, color = false, now: Date = new Date(
   const out = [a.answer];
   if (a.claims.length) {
     out.push('', bold('Claims:'));
+    // A statement the answer already quotes is not printed a second time: its status and who says it are.
+    const quotedNs = new Set([...a.answer.matchAll(/^• .*$/gm)].flatMap((m) => [...m[0].matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]))));
     for (const c of a.claims) {
-      const who = c.speaker ? `${c.speaker}${c.stance ? `, ${c.stance}` : ''}: ` : '';
-      out.push(`  [${c.status}] ${who}${c.text} ${c.citations.map((n) => `[${n}]`).join('')}${c.note ? dim(` (${c.note})`) : ''}`);
+      const shown = c.citations.every((n) => quotedNs.has(n));
+      const who = c.speaker ? `${c.speaker}${c.stance ? `, ${c.stance}` : ''}${shown ? '' : ': '}` : '';
+      out.push(`  [${c.status}] ${who}${shown ? '' : c.text} ${c.citations.map((n) => `[${n}]`).join('')}${c.note ? dim(` (${c.note})`) : ''}`);
     }
   }
   if (a.citations.length) {
