@@ -23,18 +23,26 @@ const STATUS_WORDS = new Set(['disput', 'unverifi', 'verifi', 'refut', 'contest'
  * what they reacted to), "What is disputed / unverified?" (the claims with that status). Returns undefined
  * when the ledger holds nothing on the question, so the extractive composer can try.
  */
-export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): ComposedAnswer | undefined {
-  if (a.intent === 'verify') return verifySpecial(a, entriesIn(ledger, chunks), ledger) ?? verify(a, chunks, ledger);
-  if (a.intent === 'who') return who(a, chunks, ledger);
+export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource,
+  wider: () => readonly Span[] = () => []): ComposedAnswer | undefined {
+  // Entries beyond the top passages, read only by the answers that must be complete (every actor, every figure).
+  const more = (pool: readonly LedgerEntry[]) => {
+    const seen = new Set(pool.map((e) => e.id));
+    return [...pool, ...entriesIn(ledger, wider()).filter((e) => !seen.has(e.id))];
+  };
+  if (a.intent === 'verify') {
+    const pool = entriesIn(ledger, chunks);
+    return verifySpecial(a, pool, ledger, more) ?? verify(a, pool, ledger);
+  }
+  if (a.intent === 'who') return who(a, () => more(entriesIn(ledger, chunks)), ledger);
   if (a.inheritedTopic && a.intent === 'topic' && /^(?:and\s+)?how\s+(?:many|much)\b/i.test(a.question)) {
-    return verifySpecial({ ...a, question: `${a.question} ${a.context ?? ''}` }, entriesIn(ledger, chunks), ledger);
+    return verifySpecial({ ...a, question: `${a.question} ${a.context ?? ''}` }, entriesIn(ledger, chunks), ledger, more);
   }
   if (a.intent === 'status') return status(a, chunks, ledger);
   return undefined;
 }
 
-function verify(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): ComposedAnswer | undefined {
-  const pool = entriesIn(ledger, chunks);
+function verify(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: ClaimSource): ComposedAnswer | undefined {
   // "Did Pakistan condemn ...?" asks about a statement; "Did Ukraine attack ...?" about the event it refers to.
   const asked = a.question.split(/\s+/).map((w) => stanceOfVerb(w.replace(/\W+$/, ''))).filter((x) => x && x !== 'statement');
   const best = new Map<string, number>();
@@ -58,10 +66,10 @@ function verify(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSourc
   return done(a, b, lines);
 }
 
-function who(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): ComposedAnswer | undefined {
+function who(a: QuestionAnalysis, entries: () => readonly LedgerEntry[], ledger: ClaimSource): ComposedAnswer | undefined {
   const stance = a.stanceVerb ? stanceOfVerb(a.stanceVerb) : undefined;
   if (!stance || stance === 'statement') return undefined;
-  const pool = entriesIn(ledger, chunks);
+  const pool = entries();
   const topic = a.topicTerms;
   const matches = (e: LedgerEntry) => e.stance === stance || e.also.includes(stance);
   const direct = pool.filter((e) => matches(e) && (topic.length === 0 || relevance(e, topic, a) >= MIN_RELEVANCE));

@@ -14,7 +14,7 @@ const MAX_LINES = 6;
 /** A figure in a sentence: digits, or a number word. */
 const FIGURE = /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b/i;
 /** Questions about a quantity ("How many ...?", "Were all 40 ...?"). */
-const FIGURE_Q = /\bhow\s+(?:many|much)\b|\b\d[\d,.]*\b/i;
+const FIGURE_Q = /\bhow\s+(?:many|much)\b|\b(?!(?:19|20)\d{2}\b)\d[\d,.]*\b/i;
 const EVIDENCE_Q = /\b(?:evidence|proof)\b/i;
 const NO_EVIDENCE = /\bno\s+(?:\w+\s+)?(?:evidence|proof)\b|\bwithout\s+(?:\w+\s+)?(?:evidence|proof)\b/i;
 /** Words of the asking in an evidence question ("Has X provided any evidence?"): not the proposition. */
@@ -25,11 +25,12 @@ const EVIDENCE_WORDS = new Set(['evidence', 'proof', 'provid', 'provide', 'prese
  * never another actor's), "Were all 40 missiles intercepted?" (every figure and who gives it) and "Has X
  * provided any evidence?" (statements that no evidence was given). Undefined when none applies.
  */
-export function verifySpecial(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: ClaimSource): ComposedAnswer | undefined {
+export function verifySpecial(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: ClaimSource,
+  more: (pool: readonly LedgerEntry[]) => readonly LedgerEntry[] = (p) => p): ComposedAnswer | undefined {
   const stance = askedStance(a);
   if (a.subjectActor && stance) return actorStance(a, a.subjectActor, stance, pool, ledger);
-  if (EVIDENCE_Q.test(a.question)) return evidence(a, pool);
-  if (FIGURE_Q.test(a.question)) return figures(a, pool);
+  if (EVIDENCE_Q.test(a.question)) return evidence(a, pool) ?? evidence(a, more(pool));
+  if (FIGURE_Q.test(a.question)) return figures(a, more(pool));
   return undefined;
 }
 

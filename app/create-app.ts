@@ -27,7 +27,7 @@ import { listFeedback, logQuestion, questionStats, recordFeedback } from './reco
 
 const MAX_QUESTION = 1000;
 /** Passages searched beyond the top k for ledger answers (every actor with a stance, every figure). */
-const WIDER_K = 40;
+const WIDER_K = 24;
 
 /** The application plus the internals the command line needs (import, check). */
 export interface AppInternals extends App {
@@ -115,7 +115,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
         const t2 = performance.now();
         refreshLedger(store, ledger);
-        const wider = analysis.intent === 'who' || analysis.intent === 'verify' || analysis.inheritedTopic ? widerSpans(deps, analysis, WIDER_K) : [];
+        const wider = () => widerSpans(deps, analysis, WIDER_K);
         const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
         // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
         const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
