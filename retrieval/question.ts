@@ -1,4 +1,5 @@
 import type { Actor, Gazetteer } from '../claims/actors.js';
+import { stanceOfVerb } from '../claims/stance.js';
 import { STOP_WORDS, stem, tokenize } from './text.js';
 
 /** What a question asks for. */
@@ -98,9 +99,13 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
   let aboutTerms = about ? terms(aboutTopic(about[1]!)).filter((t) => !HEDGES.has(t)) : [];
   const subjectTerms = terms(subject).filter((t) => !ROLE_WORDS.has(t));
   const year = /\b(?:in|during|of)\s+((?:19|20)\d{2})\b(?!\s*[-–]?\s*\p{L})/u.exec(q)?.[1];
-  const inheritedTopic = !!followUp && topicTerms.length === 0 && followUp.topicTerms.length > 0;
+  // "Did Chile condemn it?" after a question on the strike: only an actor and a stance of its own, so the
+  // earlier topic is carried over (with them).
+  const actorWords = new Set(actors.flatMap((x) => terms(x.name)).concat(terms(subject)));
+  const ownTopic = topicTerms.filter((t) => !actorWords.has(t) && !stanceOfVerb(t));
+  const inheritedTopic = !!followUp && ownTopic.length === 0 && followUp.topicTerms.length > 0;
   if (inheritedTopic) {
-    topicTerms = followUp!.topicTerms;
+    topicTerms = [...new Set([...topicTerms, ...followUp!.topicTerms])];
     aboutTerms = followUp!.aboutTerms;
   }
   if (followUp && !speaker && !speakerPhrase && intent === 'topic') {

@@ -63,6 +63,13 @@ describe('follow-ups', () => {
     expect(quotes(a)).toMatch(/Sweden denied launching the missile strike/);
   });
 
+  it('GIVEN "Did Chile condemn it?" after a question about the strike THEN the strike is the topic and only Chile is quoted', async () => {
+    const a = await app.answer('Did Chile condemn it?', { followUp: { question: 'What did Peru say about the missile strike?' } });
+    expect(a.answer.split('\n')[0]).toMatch(/no condemnation by Chile/);
+    expect(quotes(a)).toMatch(/^Chile urged restraint/);
+    expect(quotes(a)).not.toMatch(/Peru/);
+  });
+
   it('GIVEN "Why?" after a question about the strike THEN it keeps the strike as its topic', async () => {
     const a = await app.answer('Why?', { followUp: { question: 'What did Peru say about the missile strike?' } });
     expect(a.abstained).toBe(false);
