@@ -43,6 +43,13 @@ describe('question analysis of speakers', () => {
     expect(tehran.topicTerms).toEqual(expect.arrayContaining(['missile', 'intercept']));
   });
 
+  it('GIVEN mentions and a pasted link around the question THEN they are not words of the question', () => {
+    const a = analyzeQuestion('<@123456789> @everyone What did Pakistan say? [x](https://evil.example/p) https://a.example', gazetteer);
+    expect(a.intent).toBe('statements');
+    expect(a.speaker?.id).toBe('PAK');
+    expect(a.topicTerms).toEqual([]);
+  });
+
   it('GIVEN "about the alleged attack" THEN the hedge is not a word the quote must contain', () => {
     expect(analyzeQuestion('What did Peru say about the alleged attack?', gazetteer).aboutTerms).toEqual(['attack']);
   });
