@@ -4,7 +4,7 @@ import { terms } from '../retrieval/question.js';
 import { coverage, hasTerm, onTopic } from '../retrieval/topic.js';
 import type { Answer, Citation } from './types.js';
 import { msg } from './messages.js';
-import { quoted } from './speaker-label.js';
+import { actorName, quoted } from './speaker-label.js';
 
 /** A sentence of a retrieved passage, scored against the question. */
 export interface CandidateSentence {
@@ -121,14 +121,14 @@ function titleTerms(title: string): string[] {
 }
 
 function lead(a: QuestionAnalysis): string {
-  if (a.speaker) return msg(a.locale, 'lead.statements', { who: a.speaker.name });
+  if (a.speaker) return msg(a.locale, 'lead.statements', { who: actorName(a.speaker.name, a.locale) });
   if (a.speakerPhrase) return msg(a.locale, 'lead.reported', { who: a.speakerPhrase.replace(/['’]s$/u, '') });
   return msg(a.locale, 'lead.topic');
 }
 
 function abstain(a: QuestionAnalysis): Omit<Answer, 'timings' | 'mode'> {
   const about = /\babout\s+(.+?)\??$/i.exec(a.question)?.[1];
-  const who = a.speaker?.name ?? a.speakerPhrase;
+  const who = a.speaker ? actorName(a.speaker.name, a.locale) : a.speakerPhrase;
   return {
     question: a.question,
     answer: who ? msg(a.locale, 'abstain.noStatementBy', { who, about: about ?? '', hasAbout: about ? 'yes' : 'no' }) : msg(a.locale, 'abstain.nothing'),

@@ -67,6 +67,13 @@ describe('conflicting figures and evidence', () => {
     expect(head(a)).not.toMatch(/^Corroborated/);
   });
 
+  it('GIVEN "How many missiles were intercepted?" THEN every figure is quoted with who gives it', async () => {
+    const a = await app.answer('How many missiles were intercepted over Tallinn?');
+    expect(head(a)).toMatch(/figures/);
+    expect(quotes(a)).toMatch(/all 40 missiles/);
+    expect(quotes(a)).toMatch(/38 missiles were intercepted in all/);
+  });
+
   it('GIVEN "How many?" after a question about the interceptions THEN every figure is quoted', async () => {
     const a = await app.answer('How many?', { followUp: { question: 'Were the missiles fired at Tallinn intercepted?' } });
     expect(quotes(a)).toMatch(/all 40 missiles/);
