@@ -80,6 +80,12 @@ describe('conflicting figures and evidence', () => {
     expect(quotes(a)).toMatch(/38 missiles were intercepted/);
   });
 
+  it('GIVEN a yes/no question on an event the corpus lacks, sharing only its place words THEN no status from other events heads it', async () => {
+    const a = await app.answer('Did the port of Valdoria reopen after the storm?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).not.toMatch(/^(Disputed|Corroborated|Unverified|Reported)/);
+  });
+
   it('GIVEN "Has X provided any evidence?" THEN the statement that no evidence was provided, and the status of the accusation', async () => {
     const a = await app.answer('Has Norway provided any evidence?');
     expect(quotes(a)).toMatch(/Norway has provided no evidence/);
