@@ -1,7 +1,10 @@
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
 import { terms } from '../retrieval/question.js';
+import { coverage, hasTerm, onTopic } from '../retrieval/topic.js';
 import type { Answer, Citation } from './types.js';
+import { msg } from './messages.js';
+import { actorName, quoted } from './speaker-label.js';
 
 /** A sentence of a retrieved passage, scored against the question. */
 export interface CandidateSentence {
@@ -43,7 +46,7 @@ Omit<Answer, 'timings' | 'mode'> {
     n: i + 1, docId: s.chunk.docId, title: s.chunk.title, url: s.chunk.url, publisher: s.chunk.publisher,
     published: s.chunk.published, quote: s.text, start: s.start, end: s.end,
   }));
-  const lines = citations.map((c) => `• “${c.quote}” [${c.n}]`);
+  const lines = citations.map((c) => `• ${quoted(c.quote, a.locale)} [${c.n}]`);
   return { question: a.question, answer: `${lead(a)}\n${lines.join('\n')}`, citations, claims: [], abstained: false };
 }
 
@@ -59,6 +62,8 @@ export function selectSentences(a: QuestionAnalysis, chunks: RetrievedChunk[], o
     // An inherited topic ranks the speaker's sentences but does not filter them: "And what did Ukraine
     // say?" after a question about the attack should show Ukraine's rejection even if it never says "attack".
     if (a.aboutTerms.length && !a.inheritedTopic) pool = pool.filter((s) => s.about >= minAbout);
+    // "How many missiles did Tehran say it intercepted?": no "about", but a topic the sentence must be on.
+    else if (a.topicTerms.length && !a.inheritedTopic) pool = pool.filter((s) => s.topic >= opts.minTopicShare);
   } else if (a.speakerPhrase) {
     // A speaker the gazetteer does not know ("German automotive manufacturer Porsche"): its head word
     // ("Porsche") must occur in the passage.
@@ -85,8 +90,9 @@ function candidates(a: QuestionAnalysis, chunks: RetrievedChunk[]): CandidateSen
     const text = chunk.text.slice(start - chunk.start, sp.end - chunk.start);
     // The title counts: a short news item's topic is often only in its headline.
     const words = new Set([...terms(text), ...titleTerms(chunk.title)]);
-    const topic = share(a.topicTerms, words);
-    const about = share(a.aboutTerms, words);
+    const has = hasTerm(a, words, text);
+    const topic = onTopic(a.topicTerms, has, a.weights, DEFAULT_COMPOSE.minTopicShare);
+    const about = coverage(a.aboutTerms, has, a.weights);
     const subject = share(a.subjectTerms, words);
     const score = 2 * about + topic + subject + 0.5 * (chunk.score / top);
     return { chunk, start, end: sp.end, text, speaker: sp.actor, words, topic, about, score };
@@ -115,18 +121,17 @@ function titleTerms(title: string): string[] {
 }
 
 function lead(a: QuestionAnalysis): string {
-  if (a.speaker) return `What ${a.speaker.name} said, in the words of the sources:`;
-  if (a.speakerPhrase) return `What the sources report ${a.speakerPhrase} saying:`;
-  return 'What the sources say:';
+  if (a.speaker) return msg(a.locale, 'lead.statements', { who: actorName(a.speaker.name, a.locale) });
+  if (a.speakerPhrase) return msg(a.locale, 'lead.reported', { who: a.speakerPhrase.replace(/['’]s$/u, '') });
+  return msg(a.locale, 'lead.topic');
 }
 
 function abstain(a: QuestionAnalysis): Omit<Answer, 'timings' | 'mode'> {
   const about = /\babout\s+(.+?)\??$/i.exec(a.question)?.[1];
-  const who = a.speaker?.name ?? a.speakerPhrase;
-  const what = who ? `no statement by ${who}${about ? ` about ${about}` : ''}` : 'nothing that answers this';
+  const who = a.speaker ? actorName(a.speaker.name, a.locale) : a.speakerPhrase;
   return {
     question: a.question,
-    answer: `The corpus has ${what}. I answer only from the documents in the corpus, and none of them supports an answer.`,
+    answer: who ? msg(a.locale, 'abstain.noStatementBy', { who, about: about ?? '', hasAbout: about ? 'yes' : 'no' }) : msg(a.locale, 'abstain.nothing'),
     citations: [], claims: [], abstained: true,
   };
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeWithClaims } from '../answer/claims-answer.js';
 import { composeExtractive } from '../answer/extractive.js';
+import { staleNote } from '../answer/freshness.js';
 import type { Answer } from '../answer/types.js';
 import { Gazetteer, type AliasFile } from '../claims/actors.js';
 import { listLedger, refreshLedger } from '../claims/app-ledger.js';
@@ -10,9 +11,10 @@ import { reviewClaim } from '../claims/reviews.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
 import { Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
-import { hybridSearch } from '../retrieval/hybrid.js';
+import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
 import { analyzeQuestion } from '../retrieval/question.js';
+import { weighTerms } from '../retrieval/topic.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
 import { openEmbedder } from './embedder.js';
@@ -27,6 +29,8 @@ import { recheckGaps } from './gap-check.js';
 import { storyMethods } from './story.js';
 
 const MAX_QUESTION = 1000;
+/** Passages searched beyond the top k for ledger answers (every actor with a stance, every figure). */
+const WIDER_K = 24;
 
 /** The application plus the internals the command line needs (import, check). */
 export interface AppInternals extends App {
@@ -88,15 +92,19 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const compose = async (q: string, ask: AskOptions) => {
       if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
       const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
-      const analysis = analyzeQuestion(q, gazetteer, prev);
+      const analysis = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
       const t1 = performance.now();
       const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
       const t2 = performance.now();
       refreshLedger(store, ledger);
-      const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks));
+      const wider = () => widerSpans(deps, analysis, WIDER_K);
+      const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
       // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
       const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
-      return { sent: llmResult?.answer ?? composed, mode: llmResult?.mode ?? 'extractive' as const, t1, t2 };
+      const picked = llmResult?.answer ?? composed;
+      const stale = picked.abstained ? undefined : staleNote(picked, new Date(), config.STALE_SOURCE_DAYS, analysis.locale);
+      const sent = stale ? { ...picked, answer: `${picked.answer}\n${stale}` } : picked;
+      return { sent, mode: llmResult?.mode ?? 'extractive' as const, t1, t2 };
     };
     // After documents are committed: open coverage gaps that an answer now covers are closed.
     const gapsAfterIngest = async (added: boolean, texts?: string[]) => {

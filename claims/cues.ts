@@ -19,9 +19,9 @@ export const STANCE_CODES: Record<StanceLabel, string> = {
 const VERBS: Record<Exclude<StanceLabel, 'report' | 'contradict' | 'no-evidence' | 'decline'>, string> = {
   statement: `say state stress emphasize emphasise assert add announce claim insist note argue declare describe express
     reiterate affirm confirm report tell tweet write respond reply explain maintain acknowledge admit suggest indicate
-    highlight underline underscore point reveal vow pledge promise predict estimate believe contend recall remark observe
-    mention signal comment concede disclose testify inform brief clarify characterize characterise show find conclude
-    recount quote tweet email conclude determine establish learn hear notice remember recall
+    highlight underline underscore point reveal vow pledge promise predict estimate contend remark observe
+    mention signal comment concede disclose testify inform brief clarify characterize characterise conclude
+    recount quote tweet email
     speculate theorize theorise calculate argue lament complain boast joke quip muse rule`,
   appeal: 'urge call appeal demand ask request press implore plead invite exhort encourage',
   condemn: 'condemn denounce deplore criticize criticise slam decry censure castigate blast rebuke lambast protest',
@@ -41,7 +41,8 @@ const IRREGULAR: Record<string, string[]> = {
 const DOUBLING = new Set(('admit commit submit permit omit emit transmit regret refer prefer confer infer rebut compel propel ' +
   'expel control patrol blog chat nod plan stop').split(' '));
 // Verbs of belief and knowledge: they report a clause ("I think that ...", "she knew it was over"), never an object alone.
-const WEAK = new Set('think believe know mean feel want hope fear expect suspect doubt guess suppose understand anticipate assume imagine realize realise wish'.split(' '));
+const WEAK = new Set(('think believe know mean feel want hope fear expect suspect doubt guess suppose understand anticipate assume imagine ' +
+  'realize realise wish show find determine establish learn hear notice remember recall').split(' '));
 
 /** Nouns that name a statement ("Pakistan's condemnation", "warnings from the embassy"), with their stance. */
 export const CUE_NOUNS: Record<string, StanceLabel> = {

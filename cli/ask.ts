@@ -3,10 +3,11 @@ import { UserError } from '../app/errors.js';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
 import { renderAnswerText } from './render.js';
 
-const USAGE = 'usage: npm run ask -- [--json] [--data-dir DIR] "question"';
+const USAGE = 'usage: npm run ask -- [--json] [--data-dir DIR] [--after "earlier question"] "question"';
 
 run(async () => {
-  const { values, positionals } = parse(process.argv.slice(2), COMMON_OPTIONS);
+  // --after: the question is a follow-up to this one, as a reply to the bot's answer is on Discord.
+  const { values, positionals } = parse(process.argv.slice(2), { ...COMMON_OPTIONS, after: { type: 'string' } });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -15,7 +16,8 @@ run(async () => {
   if (!question) throw new UserError('USAGE', { detail: USAGE });
   const app = await createApp(configFrom(values));
   try {
-    const answer = await app.answer(question, { channel: 'cli' });
+    const after = values.after?.trim();
+    const answer = await app.answer(question, { channel: 'cli', ...(after ? { followUp: { question: after } } : {}) });
     if (values.json) printJson(answer);
     else process.stdout.write(`${renderAnswerText(answer, process.stdout.isTTY)}\n`);
     return 0;

@@ -5,6 +5,7 @@ import type { Config } from '../app/config.js';
 import { UserError } from '../app/errors.js';
 import { evaluate, type EvalQuestion } from '../bench/evaluate.js';
 import { renderBlock, writeReadmeBlock, writeResult } from '../bench/results-files.js';
+import { evaluateClasses, type ClassQuestion, type ClassReport } from '../bench/evaluate-classes.js';
 
 const USAGE = 'usage: npm run eval -- --questions FILE [--corpus-dir ../shared/eval] [--data-dir DIR] [--json] [--out FILE]\n' +
   '       npm run eval -- --markdown [--readme]   (the README table from bench/results/eval-*.json)';
@@ -25,6 +26,13 @@ run(async () => {
   if (!values.questions) throw new UserError('USAGE', { detail: USAGE });
   const questions = readQuestions(values.questions);
   const config = configFrom(values);
+  // Questions with a "class" (bench/data/dev-questions-classes.jsonl) are scored per failure class.
+  if (questions.length && questions.every((q) => 'class' in q)) {
+    const report = await evaluateClasses({ config, questions: questions as unknown as ClassQuestion[], corpusDir: path.resolve(values['corpus-dir']) });
+    if (values.json) printJson(report);
+    else process.stdout.write(classTable(report));
+    return 0;
+  }
   const report = await evaluate({
     config, questions, corpusDir: path.resolve(values['corpus-dir']),
     progress: !values.json && process.stderr.isTTY ? (msg) => process.stderr.write(`\r${msg}   `) : undefined,
@@ -59,4 +67,12 @@ function readQuestions(file: string): EvalQuestion[] {
 function settingsPrefix(c: Config): string {
   const set = [['RETRIEVAL_MODE', c.RETRIEVAL_MODE, 'hybrid'], ['ANSWER_MODE', c.ANSWER_MODE, 'extractive'], ['CLAIMS_MODE', c.CLAIMS_MODE, 'rules'], ['EMBEDDINGS', c.EMBEDDINGS, 'builtin']];
   return set.filter(([, v, d]) => v !== d).map(([k, v]) => `${k}=${v} `).join('');
+}
+
+function classTable(r: ClassReport): string {
+  const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(0)}%`);
+  const rows = Object.entries(r.summary.classes).map(([c, s]) =>
+    `${c.padEnd(22)} ${String(s.n).padStart(3)}  hit@1 ${pct(s.hitAt1).padStart(4)}  hit@5 ${pct(s.hitAt5).padStart(4)}  correct ${pct(s.correct).padStart(4)}` +
+    `  wrongful abstentions ${pct(s.wrongfulAbstentions).padStart(4)}  abstained when unanswerable ${pct(s.abstained).padStart(4)} of ${s.unanswerable}`);
+  return `${rows.join('\n')}\nlatency: p50 ${r.summary.latency.p50Ms.toFixed(1)} ms  p95 ${r.summary.latency.p95Ms.toFixed(1)} ms\n`;
 }
