@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import type { NewDocumentWithPassages, Storage } from '../../core/ports.js';
+import { openPostgresStorage } from '../../storage/postgres/postgres-storage.js';
+import { openSqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
+import { POSTGRES_MISSING, postgresBinaries, startTempPostgres, type TempPostgres } from '../helpers/postgres.js';
+import { tempDir } from '../helpers/temp.js';
+
+/** A backend under test: how to open a fresh, empty storage for one test. */
+export interface Backend {
+  name: string;
+  /** Set when the backend cannot run here and may be skipped (never in CI). */
+  skipReason?: string;
+  setup(): Promise<void>;
+  teardown(): Promise<void>;
+  fresh(): Promise<{ storage: Storage; dispose: () => Promise<void> }>;
+}
+
+const inCi = !!process.env.CI && process.env.CI !== 'false';
+
+export const sqliteBackend: Backend = {
+  name: 'sqlite',
+  setup: async () => undefined,
+  teardown: async () => undefined,
+  fresh: async () => {
+    const { dir, cleanup } = tempDir('dd-storage-');
+    const storage = openSqliteStorage(dir);
+    return { storage, dispose: async () => { await storage.close(); cleanup(); } };
+  },
+};
+
+let cluster: TempPostgres | undefined;
+let admin: pg.Pool | undefined;
+let databases = 0;
+
+/**
+ * PostgreSQL on a throw-away cluster started once for the file; each test gets its own new database
+ * (so migrations run every time). Without server binaries it fails in CI and is skipped elsewhere.
+ */
+export const postgresBackend: Backend = {
+  name: 'postgres',
+  skipReason: !postgresBinaries && !inCi ? `skipped outside CI: ${POSTGRES_MISSING}` : undefined,
+  setup: async () => {
+    if (!postgresBinaries) throw new Error(POSTGRES_MISSING);
+    cluster = startTempPostgres();
+    admin = new pg.Pool({ connectionString: cluster.url, max: 1 });
+  },
+  teardown: async () => {
+    await admin?.end();
+    cluster?.stop();
+  },
+  fresh: async () => {
+    const name = `conformance_${++databases}`;
+    await admin!.query(`CREATE DATABASE ${name}`);
+    const storage = await openPostgresStorage(cluster!.url.replace('/postgres?', `/${name}?`));
+    return { storage, dispose: () => storage.close() };
+  },
+};
+
+/** A document with its passages laid end to end (vectors from `vecs`, or small distinct ones). */
+export function docWith(
+  id: string, title: string, passages: string[],
+  extra: { speakerId?: string; speaker?: string; sources?: { outlet: string; url?: string }[]; vecs?: Float32Array[] } = {},
+): NewDocumentWithPassages {
+  const text = passages.join(' ');
+  let start = 0;
+  const chunks = passages.map((p, ord) => {
+    const c = { ord, start, end: start + p.length, text: p, vec: extra.vecs?.[ord] ?? new Float32Array([ord, 1, -1, 0.5]) };
+    start += p.length + 1;
+    return c;
+  });
+  const { vecs: _v, ...meta } = extra;
+  return {
+    doc: { id, title, kind: 'news report', language: 'en', contentHash: createHash('sha256').update(text).digest('hex'), text, ...meta },
+    chunks,
+  };
+}
