@@ -88,7 +88,9 @@ export interface Storage extends StoragePorts {
   readonly kind: string;
   /**
    * Runs `fn` in one write transaction: everything it does through `tx` is committed together, or
-   * nothing is when it throws (the error is rethrown). Other callers wait until it ends.
+   * nothing is when it throws (the error is rethrown). Inside `fn`, use `tx` only: a call on the
+   * storage itself is not part of the transaction, and on SQLite (one connection) it waits until the
+   * transaction ends, so awaiting it inside `fn` never returns.
    */
   withTransaction<T>(fn: (tx: StoragePorts) => Promise<T>): Promise<T>;
   close(): Promise<void>;
