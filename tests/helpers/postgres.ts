@@ -19,6 +19,9 @@ export const POSTGRES_MISSING =
   'PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin or $PG_BIN. ' +
   'Install them (`apt-get install -y --no-install-recommends postgresql`; .ci/run does this in CI).';
 
+/** Unix socket paths are limited to 107 bytes on Linux. */
+const MAX_SOCKET_PATH = 107;
+
 /** A throw-away PostgreSQL cluster: a unix socket in a temporary folder, no TCP. */
 export interface TempPostgres {
   /** A DATABASE_URL for the `postgres` database as the `postgres` superuser. */
@@ -33,8 +36,13 @@ export interface TempPostgres {
 export function startTempPostgres(): TempPostgres {
   const bin = postgresBinaries;
   if (!bin) throw new Error(POSTGRES_MISSING);
-  const dir = mkdtempSync(path.join(tmpdir(), 'dd-pg-'));
   const asRoot = process.getuid?.() === 0;
+  // As root the server runs as nobody, who must reach the folder: /tmp, not a private $TMPDIR.
+  const dir = mkdtempSync(path.join(asRoot ? '/tmp' : tmpdir(), 'dd-pg-'));
+  if (path.join(dir, '.s.PGSQL.5432').length > MAX_SOCKET_PATH) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`the temporary folder ${dir} is too long for a unix socket path; set TMPDIR=/tmp`);
+  }
   const run = (tool: string, args: string[]): void => {
     const cmd = path.join(bin, tool);
     if (asRoot) execFileSync('runuser', ['-u', 'nobody', '--', cmd, ...args], { stdio: 'pipe' });
@@ -56,9 +64,16 @@ export function startTempPostgres(): TempPostgres {
     const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? '';
     throw new Error(`could not start a temporary PostgreSQL cluster: ${(err as Error).message}\n${stderr}`);
   }
+  // A test run killed before afterAll would leave the server running: stop it when this process exits.
+  const stopOnExit = (): void => {
+    try { run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']); } catch { /* already stopped */ }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stopOnExit);
   return {
     url: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
     stop: () => {
+      process.removeListener('exit', stopOnExit);
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
       } finally {

@@ -1,20 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { UserError } from '../../app/errors.js';
 import type { Storage } from '../../core/ports.js';
-import { docWith, postgresBackend, sqliteBackend } from './storage-fixture.js';
-
-// An invented corpus. Passage numbers in comments are the order of insertion (ids ascend with it).
-const HARBOUR = docWith('harbour', 'Harbour talks', [
-  'The ministers of Veloria and Kestrand met at the harbour to discuss fishing quotas.', // h0
-  'A ceasefire along the northern border was announced by the Kestrand foreign ministry.', // h1
-]);
-const GRAIN = docWith('grain', 'Grain corridor', [
-  'Veloria said the grain corridor would reopen next week after inspections.', // g0
-  'Shipping insurers welcomed the statement from Veloria.', // g1
-], { speakerId: 'VEL', speaker: 'Veloria', sources: [{ outlet: 'Coastal Wire', url: 'https://example.org/a' }] });
-const ROAD = docWith('road', 'Ceasefire holds', [
-  'Observers counted convoys on the coastal road near Veloria.', // r0
-]);
+import { GRAIN, HARBOUR, ROAD, docWith, postgresBackend, sqliteBackend } from './storage-fixture.js';
 
 describe.each([sqliteBackend, postgresBackend])('GIVEN the $name storage adapter', (backend) => {
   if (backend.skipReason) {
@@ -22,10 +9,11 @@ describe.each([sqliteBackend, postgresBackend])('GIVEN the $name storage adapter
     return;
   }
   let storage: Storage;
+  let second: () => Promise<Storage>;
   let dispose: () => Promise<void>;
   beforeAll(() => backend.setup());
   afterAll(() => backend.teardown());
-  beforeEach(async () => ({ storage, dispose } = await backend.fresh()));
+  beforeEach(async () => ({ storage, second, dispose } = await backend.fresh()));
   afterEach(() => dispose());
 
   /** Inserts the three invented documents; returns their passage ids. */
@@ -157,6 +145,19 @@ describe.each([sqliteBackend, postgresBackend])('GIVEN the $name storage adapter
     await outside;
     expect(await storage.meta.get('outside')).toBe('kept');
     expect(await storage.documents.getDocument('grain')).toBeUndefined();
+  });
+
+  test('WHEN a second connection opens the same store THEN it sees committed documents and the version', async () => {
+    const other = await second();
+    try {
+      await storage.documents.insertDocuments([GRAIN]);
+      expect(await other.documents.version()).toBe(await storage.documents.version());
+      expect(await other.documents.getDocument('grain')).toMatchObject({ title: 'Grain corridor' });
+      await other.documents.removeDocument('grain');
+      expect(await storage.documents.counts()).toEqual({ documents: 0, passages: 0 });
+    } finally {
+      await other.close();
+    }
   });
 
   test('WHEN a transaction succeeds THEN all it wrote is visible together, and it returns its value', async () => {

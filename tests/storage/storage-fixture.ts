@@ -13,7 +13,8 @@ export interface Backend {
   skipReason?: string;
   setup(): Promise<void>;
   teardown(): Promise<void>;
-  fresh(): Promise<{ storage: Storage; dispose: () => Promise<void> }>;
+  /** A new empty store, a way to open another connection to it (as another process would), and cleanup. */
+  fresh(): Promise<{ storage: Storage; second: () => Promise<Storage>; dispose: () => Promise<void> }>;
 }
 
 const inCi = !!process.env.CI && process.env.CI !== 'false';
@@ -25,7 +26,7 @@ export const sqliteBackend: Backend = {
   fresh: async () => {
     const { dir, cleanup } = tempDir('dd-storage-');
     const storage = openSqliteStorage(dir);
-    return { storage, dispose: async () => { await storage.close(); cleanup(); } };
+    return { storage, second: async () => openSqliteStorage(dir), dispose: async () => { await storage.close(); cleanup(); } };
   },
 };
 
@@ -52,8 +53,9 @@ export const postgresBackend: Backend = {
   fresh: async () => {
     const name = `conformance_${++databases}`;
     await admin!.query(`CREATE DATABASE ${name}`);
-    const storage = await openPostgresStorage(cluster!.url.replace('/postgres?', `/${name}?`));
-    return { storage, dispose: () => storage.close() };
+    const url = cluster!.url.replace('/postgres?', `/${name}?`);
+    const storage = await openPostgresStorage(url);
+    return { storage, second: () => openPostgresStorage(url), dispose: () => storage.close() };
   },
 };
 
@@ -75,3 +77,16 @@ export function docWith(
     chunks,
   };
 }
+
+// An invented corpus. Passage numbers in comments are the order of insertion (ids ascend with it).
+export const HARBOUR = docWith('harbour', 'Harbour talks', [
+  'The ministers of Veloria and Kestrand met at the harbour to discuss fishing quotas.', // h0
+  'A ceasefire along the northern border was announced by the Kestrand foreign ministry.', // h1
+]);
+export const GRAIN = docWith('grain', 'Grain corridor', [
+  'Veloria said the grain corridor would reopen next week after inspections.', // g0
+  'Shipping insurers welcomed the statement from Veloria.', // g1
+], { speakerId: 'VEL', speaker: 'Veloria', sources: [{ outlet: 'Coastal Wire', url: 'https://example.org/a' }] });
+export const ROAD = docWith('road', 'Ceasefire holds', [
+  'Observers counted convoys on the coastal road near Veloria.', // r0
+]);
