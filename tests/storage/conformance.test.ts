@@ -24,7 +24,7 @@ describe.each([sqliteBackend, postgresBackend])('GIVEN the $name storage adapter
   const ids = (hits: { id: number }[]): number[] => hits.map((x) => x.id);
 
   test('WHEN documents are inserted THEN they read back with their passages, metadata and counts', async () => {
-    const { h, g } = await seed();
+    const { h, g, r } = await seed();
     expect(h).toHaveLength(2);
     const grain = await storage.documents.getDocument('grain');
     // The speaker's actor id is stored for search, but a StoredDocument does not carry it.
@@ -40,6 +40,9 @@ describe.each([sqliteBackend, postgresBackend])('GIVEN the $name storage adapter
       [g[1], 'Grain corridor', 'VEL'], [h[0], 'Harbour talks', undefined]]);
     expect(got[0]).toMatchObject({ docId: 'grain', ord: 1, text: GRAIN.chunks[1]!.text, start: GRAIN.chunks[1]!.start });
     expect((await storage.documents.passagesOf('harbour')).map((p) => p.text)).toEqual(HARBOUR.chunks.map((c) => c.text));
+    const [road] = await storage.documents.getPassages([r[0]!]);
+    expect(road).toMatchObject({ url: 'https://example.org/road', published: '2026-03-02', publisher: 'Coastal Wire',
+      kind: 'news report', attrib: ROAD.chunks[0]!.attrib });
   });
 
   test('WHEN documents are listed THEN the newest comes first with its passage count and length, without text', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { NewDocumentWithPassages, Storage } from '../../core/ports.js';
+import type { StoredDocument } from '../../corpus/types.js';
 import { openPostgresStorage } from '../../storage/postgres/postgres-storage.js';
 import { openSqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import { POSTGRES_MISSING, postgresBinaries, startTempPostgres, type TempPostgres } from '../helpers/postgres.js';
@@ -62,16 +63,19 @@ export const postgresBackend: Backend = {
 /** A document with its passages laid end to end (vectors from `vecs`, or small distinct ones). */
 export function docWith(
   id: string, title: string, passages: string[],
-  extra: { speakerId?: string; speaker?: string; sources?: { outlet: string; url?: string }[]; vecs?: Float32Array[] } = {},
+  extra: Partial<Pick<StoredDocument, 'speaker' | 'sources' | 'url' | 'published' | 'publisher'>> & {
+    speakerId?: string; vecs?: Float32Array[]; attribs?: string[];
+  } = {},
 ): NewDocumentWithPassages {
   const text = passages.join(' ');
   let start = 0;
   const chunks = passages.map((p, ord) => {
-    const c = { ord, start, end: start + p.length, text: p, vec: extra.vecs?.[ord] ?? new Float32Array([ord, 1, -1, 0.5]) };
+    const c = { ord, start, end: start + p.length, text: p, vec: extra.vecs?.[ord] ?? new Float32Array([ord, 1, -1, 0.5]),
+      ...(extra.attribs?.[ord] ? { attrib: extra.attribs[ord] } : {}) };
     start += p.length + 1;
     return c;
   });
-  const { vecs: _v, ...meta } = extra;
+  const { vecs: _v, attribs: _a, ...meta } = extra;
   return {
     doc: { id, title, kind: 'news report', language: 'en', contentHash: createHash('sha256').update(text).digest('hex'), text, ...meta },
     chunks,
@@ -89,4 +93,4 @@ export const GRAIN = docWith('grain', 'Grain corridor', [
 ], { speakerId: 'VEL', speaker: 'Veloria', sources: [{ outlet: 'Coastal Wire', url: 'https://example.org/a' }] });
 export const ROAD = docWith('road', 'Ceasefire holds', [
   'Observers counted convoys on the coastal road near Veloria.', // r0
-]);
+], { url: 'https://example.org/road', published: '2026-03-02', publisher: 'Coastal Wire', attribs: ['[{"s":0,"speaker":"observers"}]'] });
