@@ -88,7 +88,8 @@ export interface Storage extends StoragePorts {
   readonly kind: string;
   /**
    * Runs `fn` in one write transaction: everything it does through `tx` is committed together, or
-   * nothing is when it throws (the error is rethrown). Inside `fn`, use `tx` only: a call on the
+   * nothing is when it throws (the error is rethrown). A port call that fails inside `fn` undoes only
+   * its own changes, so `fn` may catch it and go on. Inside `fn`, use `tx` only: a call on the
    * storage itself is not part of the transaction, and on SQLite (one connection) it waits until the
    * transaction ends, so awaiting it inside `fn` never returns.
    */

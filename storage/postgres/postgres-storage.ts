@@ -34,7 +34,7 @@ export function postgresStorage(pool: pg.Pool): Storage {
   return {
     kind: 'postgres',
     ...portsOver(pool, atomic),
-    withTransaction: (fn) => inTransaction(pool, (client) => fn(portsOver(client, (inner) => inner(client)))),
+    withTransaction: (fn) => inTransaction(pool, (client) => fn(portsOver(client, (inner) => inSavepoint(client, inner)))),
     close: () => pool.end(),
   };
 }
@@ -55,5 +55,22 @@ async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Pr
     throw err;
   } finally {
     client.release();
+  }
+}
+
+/**
+ * A change of several statements inside an open transaction: a savepoint, so that when it fails only
+ * its own statements are undone and the transaction goes on (as SQLite's nested transactions do).
+ */
+async function inSavepoint<T>(client: pg.PoolClient, fn: (q: Queryable) => Promise<T>): Promise<T> {
+  await client.query('SAVEPOINT port_change');
+  try {
+    const result = await fn(client);
+    await client.query('RELEASE SAVEPOINT port_change');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK TO SAVEPOINT port_change');
+    await client.query('RELEASE SAVEPOINT port_change');
+    throw err;
   }
 }

@@ -163,6 +163,19 @@ describe.each([sqliteBackend, postgresBackend])('GIVEN the $name storage adapter
     }
   });
 
+  test('WHEN a change fails inside a transaction and is caught THEN only that change is undone', async () => {
+    await storage.documents.insertDocuments([HARBOUR]);
+    const again = { ...HARBOUR, doc: { ...HARBOUR.doc, id: 'harbour-copy' } };
+    await storage.withTransaction(async (tx) => {
+      await tx.documents.insertDocuments([ROAD]);
+      // The duplicate content hash fails; the caller goes on with the rest of its transaction.
+      await expect(tx.documents.insertDocuments([GRAIN, again])).rejects.toThrow();
+      await tx.meta.set('after', 'yes');
+    });
+    expect((await storage.documents.listDocuments()).map((d) => d.id).sort()).toEqual(['harbour', 'road']);
+    expect(await storage.meta.get('after')).toBe('yes');
+  });
+
   test('WHEN a transaction succeeds THEN all it wrote is visible together, and it returns its value', async () => {
     const out = await storage.withTransaction(async (tx) => {
       const [g] = await tx.documents.insertDocuments([GRAIN]);
