@@ -5,7 +5,7 @@ import { provenance } from './markdown.js';
 import type { BenchResult, RunInfo } from './types.js';
 
 /** The committed per-class results: this code's run, and the same questions on the code issue 12 started from. */
-export const CLASS_RESULTS = { after: 'bench/results/eval-classes-dev.json', before: 'bench/results/eval-classes-dev-before.json' } as const;
+export const CLASS_RESULTS = { after: 'bench/results/classes-dev.json', before: 'bench/results/classes-dev-before.json' } as const;
 
 type Stored = ClassReport & { run?: RunInfo; machine?: BenchResult['machine'] };
 const rate = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(2));
