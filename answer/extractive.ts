@@ -2,7 +2,7 @@ import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
 import { terms } from '../retrieval/question.js';
 import { coverage, hasTerm, onTopic } from '../retrieval/topic.js';
-import type { Answer, Citation } from './types.js';
+import type { Answer, Citation } from '../core/answer.js';
 import { msg } from './messages.js';
 import { actorName, quoted } from './speaker-label.js';
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../app/config.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { CLAIMS_VERSION } from '../claims/pipeline.js';
-import { MIGRATIONS } from '../corpus/migrations.js';
+import { MIGRATIONS } from '../storage/sqlite/migrations.js';
 import { DEFAULT_HNSW } from '../retrieval/vector-index.js';
 
 /** What an evaluation store was built from and by; a store whose key differs in anything is rebuilt. */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 import type { EvalReport } from './evaluate.js';
 import { claimsMarkdown } from './claims-markdown.js';
 import { classesMarkdown } from './classes-markdown.js';

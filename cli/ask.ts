@@ -1,5 +1,5 @@
 import { createApp } from '../app/create-app.js';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
 import { renderAnswerText } from './render.js';
 

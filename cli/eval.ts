@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
 import type { Config } from '../app/config.js';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 import { evaluate, type EvalQuestion } from '../bench/evaluate.js';
 import { renderBlock, writeReadmeBlock, writeResult } from '../bench/results-files.js';
 import { machineInfo, runFinished, runStarted } from '../bench/run-info.js';

@@ -1,5 +1,4 @@
-import type { ChunkWithDoc, NewChunk } from '../corpus/store.js';
-import type { Chunk, StoredDocument } from '../corpus/types.js';
+import type { Chunk, ChunkWithDoc, NewChunk, StoredDocument } from './documents.js';
 
 /**
  * Storage ports: small async interfaces that the corpus, retrieval and the app can be given as

@@ -1,7 +1,7 @@
-import type { ChunkWithDoc, Store } from '../corpus/store.js';
+import type { ChunkWithDoc, Store } from '../storage/sqlite/store.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
 import { queryWords, toMatchQuery } from './lexical.js';
-import { stem, tokenize } from './text.js';
+import { stem, tokenize } from '../core/text.js';
 import type { QuestionAnalysis } from './question.js';
 import { decodeSpeakers, type SentenceSpeaker } from './speakers.js';
 import type { VectorIndex } from './vector-index.js';

@@ -1,6 +1,6 @@
-import { UserError } from '../../app/errors.js';
-import { vecToBlob, type ChunkWithDoc } from '../../corpus/store.js';
-import type { Chunk, StoredDocument } from '../../corpus/types.js';
+import { UserError } from '../../core/errors.js';
+import { vecToBlob, type ChunkWithDoc } from '../sqlite/store.js';
+import type { Chunk, StoredDocument } from '../../core/documents.js';
 import type { DocumentStore, DocumentSummary, NewDocumentWithPassages } from '../../core/ports.js';
 import { bumpVersion, nullsToUndefined, type Atomic, type Queryable } from './queryable.js';
 

@@ -1,4 +1,4 @@
-import { blobToVec, vecToBlob } from '../../corpus/store.js';
+import { blobToVec, vecToBlob } from '../sqlite/store.js';
 import type { LexicalSearch, Meta, VectorStore } from '../../core/ports.js';
 import { bumpVersion, type Atomic, type Queryable } from './queryable.js';
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { Storage, StoragePorts } from '../../core/ports.js';
 import { migratePostgres } from './migrations.js';
 import { pgDocuments } from './pg-documents.js';

@@ -1,4 +1,4 @@
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 
 /**
  * Checks a `DATABASE_URL`: a postgres:// or postgresql:// URL (a unix socket folder may be given as

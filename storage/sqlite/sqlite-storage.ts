@@ -1,5 +1,5 @@
-import { UserError } from '../../app/errors.js';
-import { isBusy, Store } from '../../corpus/store.js';
+import { UserError } from '../../core/errors.js';
+import { isBusy, Store } from './store.js';
 import type { Storage, StoragePorts } from '../../core/ports.js';
 import { Serial } from '../serial.js';
 import { ftsMatchForWords } from './fts-match.js';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { Storage } from '../../core/ports.js';
 import { GRAIN, HARBOUR, ROAD, docWith, postgresBackend, sqliteBackend } from './storage-fixture.js';
 

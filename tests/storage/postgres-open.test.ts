@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import { openPostgresStorage } from '../../storage/postgres/postgres-storage.js';
 import { parsePostgresUrl } from '../../storage/postgres/url.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { NewDocumentWithPassages, Storage } from '../../core/ports.js';
-import type { StoredDocument } from '../../corpus/types.js';
+import type { StoredDocument } from '../../core/documents.js';
 import { openPostgresStorage } from '../../storage/postgres/postgres-storage.js';
 import { openSqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import { POSTGRES_MISSING, postgresBinaries, startTempPostgres, type TempPostgres } from '../helpers/postgres.js';
