@@ -39,6 +39,8 @@ export function syncLedger(store: Store, gazetteer: Gazetteer, onProgress?: (don
   if (store.getMeta('claims_version') === CLAIMS_VERSION) return false;
   const ledger = new ClaimLedger(store);
   const ids = store.db.prepare('SELECT id FROM documents ORDER BY added_at, id').pluck().all() as string[];
+  // Watch notifications stay quiet while the claims are deleted and derived again (storage/sqlite/migrations.ts).
+  store.setMeta('ledger_rebuild', new Date().toISOString());
   store.transaction(() => {
     store.db.prepare('DELETE FROM claim_mentions').run();
     store.db.prepare('DELETE FROM claims').run();
@@ -54,5 +56,6 @@ export function syncLedger(store: Store, gazetteer: Gazetteer, onProgress?: (don
     onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
   }
   store.setMeta('claims_version', CLAIMS_VERSION);
+  store.sql("DELETE FROM meta WHERE key = 'ledger_rebuild'").run();
   return true;
 }

@@ -152,7 +152,9 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // Following a story (app/gaps.ts, app/watches.ts): questions the bot abstained on, grouped by their content
   // words (no user ids); members' watched claims; and an outbox of notifications written by a trigger in the
-  // same transaction as the claim's status change, marked sent once delivered.
+  // same transaction as the claim's status change, marked sent once delivered. While the ledger is
+  // extracted again after an upgrade (meta 'ledger_rebuild'), claims are deleted and derived anew: that is
+  // no news, so the triggers stay quiet and watches are kept.
   `
   CREATE TABLE gaps (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -197,7 +199,8 @@ export const MIGRATIONS: readonly string[] = [
     last_error TEXT
   );
   CREATE INDEX watch_outbox_pending ON watch_outbox(attempts, id) WHERE sent_at IS NULL;
-  CREATE TRIGGER claims_status_watched AFTER UPDATE OF status ON claims WHEN old.status IS NOT new.status BEGIN
+  CREATE TRIGGER claims_status_watched AFTER UPDATE OF status ON claims WHEN old.status IS NOT new.status
+    AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'ledger_rebuild') BEGIN
     INSERT INTO watch_outbox (user_id, channel_id, claim_id, claim_text, old_status, new_status, reason, review, evidence,
       quote, doc_id, start, "end", title, publisher, url, published, created_at)
     SELECT w.user_id, w.channel_id, new.id, (SELECT text FROM claim_mentions WHERE claim_id = new.id ORDER BY rowid LIMIT 1),
@@ -209,7 +212,7 @@ export const MIGRATIONS: readonly string[] = [
     LEFT JOIN documents d ON d.id = m.doc_id
     WHERE w.claim_id = new.id;
   END;
-  CREATE TRIGGER claims_removed_watched AFTER DELETE ON claims BEGIN
+  CREATE TRIGGER claims_removed_watched AFTER DELETE ON claims WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'ledger_rebuild') BEGIN
     INSERT INTO watch_outbox (user_id, channel_id, claim_id, old_status, new_status, reason, created_at)
     SELECT w.user_id, w.channel_id, old.id, old.status, 'removed', 'no document in the corpus states it any more', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
     FROM watches w WHERE w.claim_id = old.id;

@@ -22,6 +22,16 @@ async function story(env: Record<string, string> = {}) {
 }
 
 describe('watched claims', () => {
+  it('GIVEN a watched claim WHEN the ledger is extracted again after an upgrade THEN the watch is kept and nobody is told anything', async () => {
+    const { app, entry } = await story();
+    app.watchClaims({ userId: 'u1', ids: [entry.id] });
+    const { syncLedger } = await import('../../claims/pipeline.js');
+    app.deps.store.sql("DELETE FROM meta WHERE key = 'claims_version'").run();
+    expect(syncLedger(app.deps.store, app.deps.gazetteer)).toBe(true);
+    expect(app.listWatches('u1').map((w) => w.claimId)).toEqual([entry.claimId]);
+    expect(app.pendingNotices(10)).toEqual([]);
+  });
+
   it('GIVEN a watched claim WHEN a document corroborates it THEN one notice is queued with old and new status, why, and the new source quoted', async () => {
     const { app, entry } = await story();
     const w = app.watchClaims({ userId: 'u1', channelId: 'c1', ids: [entry.id] });
