@@ -25,10 +25,12 @@ describe('watched claims', () => {
   it('GIVEN a watched claim WHEN the ledger is extracted again after an upgrade THEN the watch is kept and nobody is told anything', async () => {
     const { app, entry } = await story();
     app.watchClaims({ userId: 'u1', ids: [entry.id] });
+    const watched = app.listWatches('u1').map((w) => w.claimId);
+    expect(watched).toHaveLength(1);
     const { syncLedger } = await import('../../claims/pipeline.js');
     app.deps.store.sql("DELETE FROM meta WHERE key = 'claims_version'").run();
     expect(syncLedger(app.deps.store, app.deps.gazetteer)).toBe(true);
-    expect(app.listWatches('u1').map((w) => w.claimId)).toEqual([entry.claimId]);
+    expect(app.listWatches('u1').map((w) => w.claimId)).toEqual(watched);
     expect(app.pendingNotices(10)).toEqual([]);
   });
 
