@@ -67,7 +67,7 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
 
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */
 function searchText(a: QuestionAnalysis): string {
-  return [a.question, ...a.actors.map((x) => x.name)].join(' ');
+  return [a.question, ...a.actors.map((x) => x.name), ...(a.searchTerms ?? [])].join(' ');
 }
 
 /**

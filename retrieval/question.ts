@@ -1,4 +1,5 @@
 import type { Actor, Gazetteer } from '../claims/actors.js';
+import { analyzeForeign } from './languages/analyze.js';
 import { STOP_WORDS, stem, tokenize } from './text.js';
 
 /** What a question asks for. */
@@ -26,6 +27,10 @@ export interface QuestionAnalysis {
   inheritedTopic: boolean;
   /** A stance asked about in "Who condemned ...?" (the verb as written). */
   stanceVerb?: string;
+  /** The language the answer is framed in (set for questions in other languages, and by the app). */
+  locale?: string;
+  /** English words to search with besides the question (a question in another language: its domain words). */
+  searchTerms?: string[];
 }
 
 const SAY = '(say|said|state|claim|think|argue|announce|tell|report|declare|write|post|respond|reply|mean)';
@@ -40,6 +45,8 @@ const FILLER = new Set(['question', 'corpus', 'un', 'general', 'debate', 'happen
 
 /** Reads the question: intent, speaker, topic words. Deterministic and cheap. */
 export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp?: QuestionAnalysis): QuestionAnalysis {
+  const foreign = analyzeForeign(question, gazetteer, followUp);
+  if (foreign) return foreign;
   const q = question.trim().replace(/\s+/g, ' ');
   const actors = dedupe(gazetteer.find(q, true).map((m) => m.actor));
   let intent: Intent = 'topic';

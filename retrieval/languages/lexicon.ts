@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from '../../app/paths.js';
+import { foldWord, wordsOf, type Lang } from '../../corpus/language.js';
+import { stem, tokenize } from '../text.js';
+
+interface LangIndex { prefixes: Map<string, string>; phrases: [string, string][] }
+interface Lexicon { byLang: Map<Lang, LangIndex>; raw: Map<string, string[]> }
+
+let lexicon: Lexicon | undefined;
+
+/**
+ * The bilingual domain lexicon (retrieval/languages/lexicon.json): each English word of the domain's core
+ * vocabulary with the beginnings of its forms in the other languages. Loaded once.
+ */
+function load(): Lexicon {
+  if (lexicon) return lexicon;
+  const file = JSON.parse(readFileSync(path.join(projectRoot(), 'retrieval', 'languages', 'lexicon.json'), 'utf8')) as Record<string, Record<string, string[]> | string>;
+  const byLang = new Map<Lang, LangIndex>();
+  const raw = new Map<string, string[]>();
+  for (const [english, forms] of Object.entries(file)) {
+    if (typeof forms === 'string') continue;
+    const concept = stem(tokenize(english)[0]!);
+    for (const [lang, list] of Object.entries(forms) as [Lang, string[]][]) {
+      let ix = byLang.get(lang);
+      if (!ix) byLang.set(lang, (ix = { prefixes: new Map(), phrases: [] }));
+      for (const form of list) {
+        raw.set(concept, [...(raw.get(concept) ?? []), form.toLowerCase()]);
+        const f = wordsOf(form).map((w) => fold(w.word, lang)).join(' ');
+        if (f.includes(' ') || lang === 'zh') ix.phrases.push([f, concept]);
+        else if (!ix.prefixes.has(f)) ix.prefixes.set(f, concept);
+      }
+    }
+  }
+  lexicon = { byLang, raw };
+  return lexicon;
+}
+
+/** A word folded for the lexicon: script variants, and Arabic's attached "and"/"the" dropped. */
+function fold(w: string, lang: Lang): string {
+  const f = foldWord(w);
+  return lang === 'ar' ? f.replace(/^(?:[وف]?(?:بال|لل|ال)|[وف])(?=\p{L}{3})/u, '') : f;
+}
+
+/** One found lexicon word: the English stem it means and where it is. */
+export interface ConceptHit { concept: string; start: number; end: number }
+
+/** The domain words of a text in `lang`, as English stems, with their spans. */
+export function conceptHits(text: string, lang: Lang): ConceptHit[] {
+  const ix = load().byLang.get(lang);
+  if (!ix) return [];
+  const out: ConceptHit[] = [];
+  if (lang === 'zh') {
+    for (const [form, concept] of ix.phrases) {
+      for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) out.push({ concept, start: i, end: i + form.length });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+  const words = wordsOf(text);
+  const folded = words.map((w) => fold(w.word, lang));
+  for (let i = 0; i < words.length; i++) {
+    const w = folded[i]!;
+    for (let n = Math.min(w.length, 16); n >= 2; n--) {
+      const concept = ix.prefixes.get(w.slice(0, n));
+      if (concept) { out.push({ concept, start: words[i]!.start, end: words[i]!.end }); break; }
+    }
+  }
+  const joined = folded.join(' ');
+  for (const [phrase, concept] of ix.phrases) {
+    const at = joined.indexOf(phrase);
+    if (at < 0 || (at > 0 && joined[at - 1] !== ' ')) continue;
+    const first = words[joined.slice(0, at).split(' ').length - 1]!;
+    out.push({ concept, start: first.start, end: first.start + phrase.length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The English stems of the domain words in a text in `lang`. */
+export function conceptStems(text: string, lang: Lang): string[] {
+  return [...new Set(conceptHits(text, lang).map((h) => h.concept))];
+}
+
+/**
+ * FTS5 prefix terms for the other languages' forms of these English stems (`"атак"*`): an English
+ * question then finds a Russian passage by its domain words. At most `max` terms; Chinese and Latin-script
+ * forms and phrases are left out (one FTS token each would not match; Latin forms would match English).
+ */
+export function expansionTerms(stems: readonly string[], max = 24): string[] {
+  const raw = load().raw;
+  const out: string[] = [];
+  for (const s of stems) {
+    for (const form of raw.get(s) ?? []) {
+      // Latin-script forms would match English passages too ("drone", "résidence"): only other scripts.
+      if (/\s/.test(form) || /[\p{Script=Han}\p{Script=Latin}]/u.test(form) || form.length < 3) continue;
+      out.push(`"${form.replace(/"/g, '')}"*`);
+    }
+  }
+  return [...new Set(out)].slice(0, max);
+}
