@@ -1,6 +1,8 @@
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
 import { terms } from '../retrieval/question.js';
+import { actorName } from '../claims/actors-lang.js';
+import { msg } from './messages.js';
 import type { Answer, Citation } from './types.js';
 
 /** A sentence of a retrieved passage, scored against the question. */
@@ -115,18 +117,15 @@ function titleTerms(title: string): string[] {
 }
 
 function lead(a: QuestionAnalysis): string {
-  if (a.speaker) return `What ${a.speaker.name} said, in the words of the sources:`;
-  if (a.speakerPhrase) return `What the sources report ${a.speakerPhrase} saying:`;
-  return 'What the sources say:';
+  if (a.speaker) return msg(a.locale, 'answer.lead.speaker', { speaker: actorName(a.speaker, a.locale) });
+  if (a.speakerPhrase) return msg(a.locale, 'answer.lead.phrase', { speaker: a.speakerPhrase });
+  return msg(a.locale, 'answer.lead.topic');
 }
 
 function abstain(a: QuestionAnalysis): Omit<Answer, 'timings' | 'mode'> {
   const about = /\babout\s+(.+?)\??$/i.exec(a.question)?.[1];
-  const who = a.speaker?.name ?? a.speakerPhrase;
-  const what = who ? `no statement by ${who}${about ? ` about ${about}` : ''}` : 'nothing that answers this';
-  return {
-    question: a.question,
-    answer: `The corpus has ${what}. I answer only from the documents in the corpus, and none of them supports an answer.`,
-    citations: [], claims: [], abstained: true,
-  };
+  const who = a.speaker ? actorName(a.speaker, a.locale) : a.speakerPhrase;
+  const answer = !who ? msg(a.locale, 'abstain.nothing')
+    : about ? msg(a.locale, 'abstain.speakerAbout', { speaker: who, about }) : msg(a.locale, 'abstain.speaker', { speaker: who });
+  return { question: a.question, answer, citations: [], claims: [], abstained: true };
 }

@@ -13,6 +13,7 @@ import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
 import { hybridSearch } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
 import { analyzeQuestion } from '../retrieval/question.js';
+import { chooseLocale } from '../retrieval/languages/locale.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
 import { openEmbedder } from './embedder.js';
@@ -107,6 +108,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
         const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
         const analysis = analyzeQuestion(q, gazetteer, prev);
+        analysis.locale = chooseLocale(q, { override: ask.localeOverride, fallbacks: ask.locales });
         const t1 = performance.now();
         const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
         const t2 = performance.now();
@@ -118,7 +120,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         const t3 = performance.now();
         const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
         logQuestion(store, ask.channel ?? 'api', sent.abstained, timings.totalMs);
-        return { ...sent, question: q, mode: llmResult?.mode ?? 'extractive', timings };
+        return { ...sent, question: q, mode: llmResult?.mode ?? 'extractive', timings, locale: analysis.locale };
       },
       async addDocument(source: AddSource, meta?: DocumentMeta) {
         const doc = await loadSource(source, loadOptions);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type Message } from 'discord.js';
+import { msg } from '../answer/messages.js';
 import { isUserError } from '../app/errors.js';
 import { errorFields, type Logger } from './log.js';
 import { NO_MENTIONS } from './render/payload.js';
@@ -11,13 +12,15 @@ export interface ErrorTarget {
   event: string;
 }
 
-/** The text a user sees for an error, and whether it is a bug. */
-export function userText(err: unknown, incident: string): { text: string; bug: boolean } {
-  if (isUserError(err)) return { text: err.message.slice(0, 1900), bug: false };
-  return {
-    text: `Sorry, something went wrong on my side (incident ${incident}). The maintainers can find it in the bot's log.`,
-    bug: true,
-  };
+/** The text a user sees for an error (in `locale` where the catalogue has it), and whether it is a bug. */
+export function userText(err: unknown, incident: string, locale?: string): { text: string; bug: boolean } {
+  if (isUserError(err)) return { text: localised(err.code, err.params, locale) ?? err.message.slice(0, 1900), bug: false };
+  return { text: msg(locale, 'error.bug', { incident }), bug: true };
+}
+
+/** The catalogue's text for an error code (`error.<CODE>`), or undefined when it has none. */
+function localised(code: string, params: Record<string, string | number>, locale?: string): string | undefined {
+  try { return msg(locale, `error.${code}`, params).slice(0, 1900); } catch { return undefined; }
 }
 
 /**
@@ -27,7 +30,8 @@ export function userText(err: unknown, incident: string): { text: string; bug: b
  */
 export async function handleError(err: unknown, target: ErrorTarget, log: Logger): Promise<void> {
   const incident = randomBytes(4).toString('hex');
-  const { text, bug } = userText(err, incident);
+  const i0 = target.interaction;
+  const { text, bug } = userText(err, incident, i0 && 'locale' in i0 ? i0.locale ?? i0.guildLocale ?? undefined : undefined);
   const ids = {
     event: target.event,
     incident,

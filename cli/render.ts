@@ -1,3 +1,4 @@
+import { msg } from '../answer/messages.js';
 import type { Answer } from '../answer/types.js';
 
 /** The terminal rendering of an answer: the text with [n] markers, then the numbered sources. */
@@ -6,14 +7,14 @@ export function renderAnswerText(a: Answer, color = false): string {
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
   const out = [a.answer];
   if (a.claims.length) {
-    out.push('', bold('Claims:'));
+    out.push('', bold(msg(a.locale, 'cli.claims')));
     for (const c of a.claims) {
       const who = c.speaker ? `${c.speaker}${c.stance ? `, ${c.stance}` : ''}: ` : '';
       out.push(`  [${c.status}] ${who}${c.text} ${c.citations.map((n) => `[${n}]`).join('')}${c.note ? dim(` (${c.note})`) : ''}`);
     }
   }
   if (a.citations.length) {
-    out.push('', bold('Sources:'));
+    out.push('', bold(msg(a.locale, 'cli.sources')));
     // One entry per document, listing every citation number that points into it.
     const byDoc = new Map<string, typeof a.citations>();
     for (const c of a.citations) byDoc.set(c.docId, [...(byDoc.get(c.docId) ?? []), c]);

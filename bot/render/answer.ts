@@ -1,5 +1,6 @@
 import { ButtonStyle, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, AnswerClaim, Citation } from '../../answer/types.js';
+import { msg } from '../../answer/messages.js';
 import { badge, colourFor } from './badges.js';
 import { answerId } from './custom-id.js';
 import { LIMITS } from './limits.js';
@@ -14,10 +15,6 @@ export interface RenderedAnswer {
   rest: number | null;
 }
 
-const FOOTER = 'Answered only from the corpus · reply to this message to ask a follow-up';
-const ABSTAIN_TEXT =
-  'The corpus has nothing on this. I answer only from the documents the maintainers have added, ' +
-  'and none of them covers this question, so I will not guess.\n\nTry other words, or ask a maintainer to add a source.';
 const MAX_CLAIM_FIELDS = 3;
 const CLAIM_TEXT_MAX = 180;
 
@@ -47,22 +44,22 @@ export function sourcesByDocument(citations: readonly Citation[]): { ns: number[
   return [...groups.values()];
 }
 
-function sourceField(ns: number[], c: Citation): APIEmbedField {
+function sourceField(ns: number[], c: Citation, locale?: string): APIEmbedField {
   const markers = ns.slice(0, 10).map((n) => `[${n}]`).join(' ') + (ns.length > 10 ? ' …' : '');
   const name = `${markers} ${escapeTruncate(oneLine(c.title || c.docId), LIMITS.fieldName - markers.length - 1)}`;
   const meta = [c.publisher, c.published].filter((x): x is string => !!x && oneLine(x) !== '').map((x) => oneLine(x));
-  const lines = [meta.length ? escapeTruncate(meta.join(' · '), 300) : 'No publisher or date given'];
+  const lines = [meta.length ? escapeTruncate(meta.join(' · '), 300) : msg(locale, 'bot.noMeta')];
   if (isHttpUrl(c.url) && c.url.length <= 600) lines.push(c.url);
   return { name: truncate(name, LIMITS.fieldName), value: lines.join('\n') };
 }
 
-function claimFields(claims: readonly AnswerClaim[], budget: number): APIEmbedField[] {
+function claimFields(claims: readonly AnswerClaim[], budget: number, locale?: string): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let value = '';
   let used = 0;
   let shown = 0;
   const flush = () => {
-    if (value) fields.push({ name: fields.length ? 'Claims (continued)' : 'Claims', value });
+    if (value) fields.push({ name: msg(locale, fields.length ? 'bot.claimsContinued' : 'bot.claims'), value });
     value = '';
   };
   for (const c of claims) {
@@ -81,7 +78,7 @@ function claimFields(claims: readonly AnswerClaim[], budget: number): APIEmbedFi
   }
   const hidden = claims.length - shown;
   if (hidden > 0) {
-    const note = `…and ${hidden} more claim${hidden === 1 ? '' : 's'} (see /claims).`;
+    const note = msg(locale, 'bot.moreClaims', { count: hidden });
     if (value.length + note.length + 1 <= LIMITS.fieldValue) value += (value ? '\n' : '') + note;
   }
   flush();
@@ -93,13 +90,13 @@ function fieldsLength(fields: readonly APIEmbedField[]): number {
 }
 
 /** The buttons under an answer. */
-export function answerButtons(key: string, opts: { sources: boolean; more: number | null }): APIButtonComponent[] {
+export function answerButtons(key: string, opts: { sources: boolean; more: number | null; locale?: string }): APIButtonComponent[] {
   const out: APIButtonComponent[] = [];
-  if (opts.sources) out.push(button(answerId('src', key, 0), 'Sources', ButtonStyle.Primary, '📚'));
-  if (opts.more !== null) out.push(button(answerId('more', key, opts.more), 'More', ButtonStyle.Secondary));
+  if (opts.sources) out.push(button(answerId('src', key, 0), msg(opts.locale, 'bot.button.sources'), ButtonStyle.Primary, '📚'));
+  if (opts.more !== null) out.push(button(answerId('more', key, opts.more), msg(opts.locale, 'bot.button.more'), ButtonStyle.Secondary));
   out.push(button(answerId('up', key), null, ButtonStyle.Secondary, '👍'));
   out.push(button(answerId('down', key), null, ButtonStyle.Secondary, '👎'));
-  out.push(button(answerId('report', key), 'Report', ButtonStyle.Danger));
+  out.push(button(answerId('report', key), msg(opts.locale, 'bot.button.report'), ButtonStyle.Danger));
   return out;
 }
 
@@ -110,22 +107,23 @@ export function answerButtons(key: string, opts: { sources: boolean; more: numbe
  */
 export function renderAnswer(answer: Answer, key: string): RenderedAnswer {
   const title = questionTitle(answer.question);
+  const locale = answer.locale;
   if (answer.abstained || answer.citations.length === 0) {
-    const embed: APIEmbed = { title, description: ABSTAIN_TEXT, color: 0x95a5a6, footer: { text: 'Nothing in the corpus matched' } };
-    return { message: embedMessage(embed, answerButtons(key, { sources: false, more: null })), rest: null };
+    const embed: APIEmbed = { title, description: msg(locale, 'bot.abstain'), color: 0x95a5a6, footer: { text: msg(locale, 'bot.abstainFooter') } };
+    return { message: embedMessage(embed, answerButtons(key, { sources: false, more: null, locale })), rest: null };
   }
-  const footer = answer.mode === 'llm' ? `${FOOTER} · composed by a language model from the quotes` : FOOTER;
+  const footer = msg(locale, answer.mode === 'llm' ? 'bot.footerLlm' : 'bot.footer');
   const fixed = title.length + footer.length;
   const wanted = Math.min(escapeAnswer(answer.answer).length, 2400);
   let budget = LIMITS.embedTotal - fixed - wanted - 80;
 
-  const fields = claimFields(answer.claims, Math.min(budget, 1600));
+  const fields = claimFields(answer.claims, Math.min(budget, 1600), locale);
   budget -= fieldsLength(fields);
   const groups = sourcesByDocument(answer.citations);
   let shownGroups = 0;
   for (const g of groups) {
     if (fields.length >= LIMITS.fields - 1) break;
-    const f = sourceField(g.ns, g.c);
+    const f = sourceField(g.ns, g.c, locale);
     if (f.name.length + f.value.length > budget - 80) break;
     fields.push(f);
     budget -= f.name.length + f.value.length;
@@ -133,7 +131,7 @@ export function renderAnswer(answer: Answer, key: string): RenderedAnswer {
   }
   const hidden = groups.length - shownGroups;
   if (hidden > 0) {
-    fields.push({ name: 'More sources', value: `${hidden} more document${hidden === 1 ? '' : 's'}: press **Sources**.` });
+    fields.push({ name: msg(locale, 'bot.moreSources'), value: msg(locale, 'bot.moreDocuments', { count: hidden, sources: msg(locale, 'bot.button.sources') }) });
   }
 
   const room = Math.min(LIMITS.description, LIMITS.embedTotal - fixed - fieldsLength(fields));
@@ -146,5 +144,5 @@ export function renderAnswer(answer: Answer, key: string): RenderedAnswer {
     fields,
     footer: { text: footer },
   };
-  return { message: embedMessage(embed, answerButtons(key, { sources: true, more: fitted.rest })), rest: fitted.rest };
+  return { message: embedMessage(embed, answerButtons(key, { sources: true, more: fitted.rest, locale })), rest: fitted.rest };
 }
