@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../app/paths.js';
-import { foldWord, wordsOf, type Lang } from '../corpus/language.js';
+import { detectLanguageOrUndefined, foldWord, wordsOf, type Lang } from '../corpus/language.js';
 import type { Actor, ActorMention, Gazetteer, MentionKind } from './actors.js';
 
 interface CountryRecord { cca2: string; cca3: string; translations: Record<string, { common: string; official: string }> }
@@ -68,6 +68,15 @@ export class ForeignNames {
     list.push({ words, actor, via, short: foldWord(name).replace(/\s+/g, '').length <= 4 });
     list.sort((a, b) => b.words.length - a.words.length);
     m.set(words[0]!, list);
+  }
+
+  /**
+   * The actor a name in another script or language stands for ("МИД России", "Мария Захарова", "وزارة
+   * الخارجية الباكستانية"): the first actor it mentions, in its detected language.
+   */
+  resolve(name: string): Actor | undefined {
+    const lang = detectLanguageOrUndefined(name);
+    return lang && lang !== 'en' ? this.find(name, lang, true)[0]?.actor : undefined;
   }
 
   /** Every actor mention in `text` written in `lang`, longest first, left to right, with exact offsets. */
@@ -147,10 +156,66 @@ function wordMatches(word: string, stem: string, lang: Lang, short: boolean): bo
   return word.startsWith(stem) && word.length - stem.length <= TAIL[lang];
 }
 
+let displayData: { cca2: Map<string, string>; bodies: Record<string, Record<string, string[]>> } | undefined;
+/**
+ * An actor's name in `locale`: a country's from Intl.DisplayNames, a body's as first listed in
+ * actors-lang.json; the English name otherwise.
+ */
+export function actorName(actor: { id: string; name: string; kind: string }, locale: string | undefined): string {
+  const lang = (locale ?? 'en').toLowerCase().split(/[-_]/)[0]!;
+  if (lang === 'en') return actor.name;
+  if (!displayData) {
+    const require = createRequire(import.meta.url);
+    const countries = require('world-countries/countries.json') as CountryRecord[];
+    const file = JSON.parse(readFileSync(path.join(projectRoot(), 'claims', 'data', 'actors-lang.json'), 'utf8')) as LangFile;
+    displayData = { cca2: new Map(countries.map((c) => [c.cca3, c.cca2])), bodies: file as Record<string, Record<string, string[]>> };
+  }
+  if (actor.kind === 'country') {
+    const code = displayData.cca2.get(actor.id);
+    try {
+      const n = code ? new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' }).of(code) : undefined;
+      if (n) return n;
+    } catch { /* an unknown locale: the English name */ }
+    return actor.name;
+  }
+  return displayData.bodies[lang]?.[actor.id]?.[0] ?? actor.name;
+}
+
 const cache = new WeakMap<Gazetteer, ForeignNames>();
 /** The foreign-name index over a gazetteer's actors, built once per gazetteer. */
 export function foreignNames(base: Gazetteer): ForeignNames {
   let f = cache.get(base);
   if (!f) cache.set(base, (f = new ForeignNames(base)));
   return f;
+}
+
+let nameTerms: Map<string, string[]> | undefined;
+/**
+ * FTS5 prefix terms for the names of these actors in Cyrillic, Arabic and Devanagari script ("росси"*,
+ * "пакистан"*), for finding documents in those languages from a question in any language. Latin and Han
+ * names are left out (Latin ones would match English passages; Han text is not split into words).
+ */
+export function foreignNameTerms(actorIds: readonly string[], max = 12): string[] {
+  if (!nameTerms) {
+    nameTerms = new Map();
+    const require = createRequire(import.meta.url);
+    const countries = require('world-countries/countries.json') as CountryRecord[];
+    const data = JSON.parse(readFileSync(path.join(projectRoot(), 'claims', 'data', 'actors-lang.json'), 'utf8')) as LangFile;
+    const add = (id: string, lang: Lang, name: string | undefined) => {
+      if (!name || !/^[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Devanagari}\s'’-]+$/u.test(name)) return;
+      const words = name.normalize('NFC').toLowerCase().split(/[\s'’-]+/).filter((w) => w.length >= 3);
+      const stemmed = words.map((w) => nameStem(w, lang));
+      if (stemmed.length) nameTerms!.set(id, [...(nameTerms!.get(id) ?? []), `"${stemmed.sort((a, b) => b.length - a.length)[0]}"*`]);
+    };
+    for (const lang of ['ru', 'uk', 'ur', 'ar', 'hi'] as Lang[]) {
+      const display = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+      for (const c of countries) {
+        add(c.cca3, lang, WC_KEYS[lang] ? c.translations[WC_KEYS[lang]!]?.common : undefined);
+        add(c.cca3, lang, safeDisplay(display, c.cca2));
+      }
+      const extra = data[lang];
+      if (extra && typeof extra === 'object') for (const [id, names] of Object.entries(extra)) for (const n of names) if (n.length > 4) add(id, lang, n);
+    }
+  }
+  return [...new Set(actorIds.flatMap((id) => nameTerms!.get(id) ?? []))].slice(0, max);
 }

@@ -1,5 +1,7 @@
 import type { ChunkWithDoc, Store } from '../corpus/store.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
+import { foreignNameTerms } from '../claims/actors-lang.js';
+import { expansionTerms } from './languages/lexicon.js';
 import { queryWords, toMatchQuery } from './lexical.js';
 import { stem, tokenize } from './text.js';
 import type { QuestionAnalysis } from './question.js';
@@ -50,6 +52,9 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   const lists: number[][] = [];
   if (mode !== 'lexical') lists.push(deps.index.search(vec, candidates).map((r) => r.id));
   if (mode !== 'dense') lists.push(deps.store.lexicalSearch(match, candidates).map((r) => r.id));
+  // Passages in other languages, by the question's domain words and actors written in their scripts.
+  const expansion = mode === 'dense' ? '' : crossLanguageQuery(a);
+  if (expansion) lists.push(deps.store.lexicalSearch(expansion, candidates).map((r) => r.id));
   if (a.speaker) lists.push(...speakerLists(deps, a.speaker.id, a.topicTerms.join(' ') || queryText, vec, mode, candidates));
   const fused = new Map<number, number>();
   for (const list of lists) list.forEach((id, rank) => fused.set(id, (fused.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
@@ -63,6 +68,12 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   });
   scored.sort((x, y) => y.score - x.score || x.id - y.id);
   return collapseNearDuplicates(scored, 0.85, opts.k);
+}
+
+/** An FTS5 query for the question's domain words and actors in other scripts ('' when there is none). */
+function crossLanguageQuery(a: QuestionAnalysis): string {
+  const concepts = [...new Set([...a.topicTerms, ...a.aboutTerms])];
+  return [...expansionTerms(concepts), ...foreignNameTerms(a.actors.map((x) => x.id))].join(' OR ');
 }
 
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */

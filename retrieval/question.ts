@@ -1,5 +1,6 @@
 import type { Actor, Gazetteer } from '../claims/actors.js';
 import { analyzeForeign } from './languages/analyze.js';
+import { foreignConcepts } from './languages/lexicon.js';
 import { STOP_WORDS, stem, tokenize } from './text.js';
 
 /** What a question asks for. */
@@ -92,7 +93,8 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
 
 /** Stemmed content words: no stop words, no question fillers. */
 export function terms(text: string): string[] {
-  return dedupeStr(tokenize(text).filter((w) => !STOP_WORDS.has(w) && !FILLER.has(w) && !/^\d{4}$/.test(w)).map(stem));
+  const words = tokenize(text).filter((w) => !STOP_WORDS.has(w) && !FILLER.has(w) && !/^\d{4}$/.test(w)).map(stem);
+  return dedupeStr([...words, ...foreignConcepts(text)]);
 }
 
 function dedupe(actors: Actor[]): Actor[] {

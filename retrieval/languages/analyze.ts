@@ -102,7 +102,8 @@ export function analyzeForeign(question: string, gazetteer: Gazetteer, followUp?
   const actors = unique(mentions.map((m) => m.actor.id)).map((id) => mentions.find((m) => m.actor.id === id)!.actor);
   return {
     question: q, intent, speaker, speakerPhrase, actors, topicTerms, aboutTerms, subjectTerms: [], year,
-    inheritedTopic, stanceVerb, locale: lang, searchTerms: topicTerms,
+    // English words to search English passages with: the topic, and the stance a "who" question asks about.
+    inheritedTopic, stanceVerb, locale: lang, searchTerms: [...topicTerms, ...(stance ? [STANCE_VERBS[stance.concept]!] : [])],
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../app/paths.js';
-import { foldWord, wordsOf, type Lang } from '../../corpus/language.js';
+import { detectLanguage, foldWord, wordsOf, type Lang } from '../../corpus/language.js';
 import { stem, tokenize } from '../text.js';
 
 interface LangIndex { prefixes: Map<string, string>; phrases: [string, string][] }
@@ -92,8 +92,25 @@ export function expansionTerms(stems: readonly string[], max = 24): string[] {
     for (const form of raw.get(s) ?? []) {
       // Latin-script forms would match English passages too ("drone", "résidence"): only other scripts.
       if (/\s/.test(form) || /[\p{Script=Han}\p{Script=Latin}]/u.test(form) || form.length < 3) continue;
-      out.push(`"${form.replace(/"/g, '')}"*`);
+      const f = form.replace(/"/g, '');
+      out.push(`"${f}"*`);
+      // Arabic writes "the" into the word (الهجوم): the prefix must start there too.
+      if (/^\p{Script=Arabic}/u.test(f) && !f.startsWith('ال')) out.push(`"ال${f}"*`);
     }
   }
   return [...new Set(out)].slice(0, max);
+}
+
+const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Han}]/u;
+const LATIN_ACCENT = /[\u00C0-\u024F]/u;
+
+/**
+ * The English stems of the domain words of a text in another language than English (a sentence of a
+ * Russian document), so that it shares topic words with questions in any language. Empty for English
+ * text, and cheaply so: plain ASCII text is not examined further.
+ */
+export function foreignConcepts(text: string): string[] {
+  if (!OTHER_SCRIPT.test(text) && !LATIN_ACCENT.test(text)) return [];
+  const lang = detectLanguage(text);
+  return lang === 'en' ? [] : conceptStems(text, lang);
 }

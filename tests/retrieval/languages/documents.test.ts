@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInternals } from '../../../app/create-app.js';
+import { createApp } from '../../../app/create-app.js';
+import { loadConfig } from '../../../app/config.js';
+import { tempDir } from '../../helpers/temp.js';
+
+const FIXTURE = path.join(import.meta.dirname, '..', '..', 'fixtures', 'languages', 'ru-mfa-statement.md');
+
+let app: AppInternals;
+let cleanup: () => void;
+beforeAll(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  app = await createApp(loadConfig({ overrides: { DATA_DIR: t.dir } }));
+  await app.addDocument({ kind: 'path', path: FIXTURE });
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  cleanup?.();
+});
+
+describe('a Russian document added to the bundled corpus', () => {
+  it('GIVEN its front matter THEN its language is stored and its speaker resolves to Russia', () => {
+    const doc = app.listDocuments().find((d) => d.id === 'ru-mfa-statement-test')!;
+    expect(doc.language).toBe('ru');
+    expect(app.deps.store.speakerChunkCount('RUS')).toBeGreaterThan(0);
+  });
+
+  it.each([['What did Russia say?', 'en'], ['Что заявил МИД России?', 'ru'], ['What did Russia say about the drones?', 'en']])(
+    'GIVEN "%s" THEN the statement is cited, quoted in Russian exactly as stored', async (q, locale) => {
+      const a = await app.answer(q);
+      expect(a.locale).toBe(locale);
+      const c = a.citations.find((x) => x.docId === 'ru-mfa-statement-test');
+      expect(c, a.answer).toBeDefined();
+      const body = app.deps.store.getDocument('ru-mfa-statement-test')!.text;
+      expect(body.slice(c!.start, c!.end)).toBe(c!.quote);
+      expect(c!.quote).toMatch(/[А-Яа-я]/);
+    });
+
+  it('GIVEN a Russian question on the domain words only THEN the statement is found by them ("атака беспилотников")', async () => {
+    const a = await app.answer('Что говорили об атаке беспилотников на резиденцию?');
+    expect(a.citations.map((c) => c.docId)).toContain('ru-mfa-statement-test');
+  });
+
+  it('GIVEN no document in a language THEN a question in it about an absent actor abstains in that language', async () => {
+    const a = await app.answer('Что заявила Исландия?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).toMatch(/^В корпусе нет/);
+  });
+});
