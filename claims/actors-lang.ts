@@ -23,7 +23,7 @@ const AR_CLITIC = /^(?:[وف]?(?:بال|لل|كال|ال)|[وف])(?=\p{L}{3})/u;
  * the `world-countries` translations and `Intl.DisplayNames` (which fills Ukrainian and Hindi), and the
  * leaders, bodies and metonyms of `claims/data/actors-lang.json`. Matching folds script variants and lets
  * a name take an inflectional ending ("России", "Пакистана"); short names (four letters or fewer) must be
- * written exactly and capitalised ("Того" is Togo, "того" is a word).
+ * capitalised ("Того" is Togo, "того" is a word) and, outside Cyrillic, written exactly.
  */
 export class ForeignNames {
   private readonly byLang = new Map<Lang, Map<string, Name[]>>();
@@ -152,7 +152,8 @@ function stripClitic(w: string, lang: Lang): string {
 }
 
 function wordMatches(word: string, stem: string, lang: Lang, short: boolean): boolean {
-  if (short) return word === stem;
+  // Short names inflect too ("Ираном"), but only Cyrillic ones: their capital letter is checked by the caller.
+  if (short && lang !== 'ru' && lang !== 'uk') return word === stem;
   return word.startsWith(stem) && word.length - stem.length <= TAIL[lang];
 }
 

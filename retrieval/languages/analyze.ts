@@ -4,7 +4,7 @@ import { projectRoot } from '../../app/paths.js';
 import type { Actor, ActorMention, Gazetteer } from '../../claims/actors.js';
 import { foreignNames } from '../../claims/actors-lang.js';
 import { detectLanguageOrUndefined, foldWord, wordsOf, type Lang } from '../../corpus/language.js';
-import type { Intent, QuestionAnalysis } from '../question.js';
+import { terms, type Intent, type QuestionAnalysis } from '../question.js';
 import { conceptHits, type ConceptHit } from './lexicon.js';
 
 interface Cues { who: string[]; verify: string[]; say: string[]; about: string[]; whoAnywhere?: boolean; verifyFirst?: boolean }
@@ -86,8 +86,12 @@ export function analyzeForeign(question: string, gazetteer: Gazetteer, followUp?
   }
   // The verb a "who" question asks about, and the role word of a speaker ("МИД России"), are not its topic.
   const asTopic = (h: ConceptHit) => !(intent === 'who' && h === stance) && !(intent === 'statements' && ROLE_CONCEPTS.has(h.concept));
-  let topicTerms = unique([...concepts.filter(asTopic).map((h) => h.concept), ...numbers(q)]);
-  let aboutTerms = unique(concepts.filter((h) => asTopic(h) && inAbout(h)).map((h) => h.concept));
+  // Countries named besides the speaker are topic words too, by their English names ("о Йемене" -> yemen),
+  // as the English reader keeps them; leaders and capitals are not (their English words are not known here).
+  const named = mentions.filter((m) => m.via === 'name' && m.actor.id !== speaker?.id);
+  const nameTerms = (ms: ActorMention[]) => ms.flatMap((m) => terms(m.actor.name));
+  let topicTerms = unique([...concepts.filter(asTopic).map((h) => h.concept), ...nameTerms(named), ...numbers(q)]);
+  let aboutTerms = unique([...concepts.filter((h) => asTopic(h) && inAbout(h)).map((h) => h.concept), ...nameTerms(named.filter(inAbout))]);
   const year = /(?:^|\D)((?:19|20)\d{2})(?!\d)/.exec(q)?.[1];
   const inheritedTopic = !!followUp && topicTerms.length === 0 && followUp.topicTerms.length > 0;
   if (inheritedTopic) {

@@ -65,14 +65,19 @@ export function conceptHits(text: string, lang: Lang): ConceptHit[] {
       if (concept) { out.push({ concept, start: words[i]!.start, end: words[i]!.end }); break; }
     }
   }
-  const joined = folded.join(' ');
+  // A phrase matches consecutive words that each begin with its words ("прекращени огня" ~ "прекращении огня").
   for (const [phrase, concept] of ix.phrases) {
-    const at = joined.indexOf(phrase);
-    if (at < 0 || (at > 0 && joined[at - 1] !== ' ')) continue;
-    const first = words[joined.slice(0, at).split(' ').length - 1]!;
-    out.push({ concept, start: first.start, end: first.start + phrase.length });
+    const parts = phrase.split(' ');
+    for (let i = 0; i + parts.length <= folded.length; i++) {
+      if (!parts.every((p, k) => folded[i + k]!.startsWith(p))) continue;
+      out.push({ concept, start: words[i]!.start, end: words[i + parts.length - 1]!.end });
+      break;
+    }
   }
-  return out.sort((a, b) => a.start - b.start);
+  // A word inside a matched phrase means the phrase ("جنگ" war, in "جنگ بندی" ceasefire).
+  const phrases = out.filter((h) => /\s/.test(text.slice(h.start, h.end)));
+  return out.filter((h) => phrases.includes(h) || !phrases.some((p) => h.start >= p.start && h.end <= p.end))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** The English stems of the domain words in a text in `lang`. */
