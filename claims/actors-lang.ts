@@ -220,3 +220,19 @@ export function foreignNameTerms(actorIds: readonly string[], max = 12): string[
   }
   return [...new Set(actorIds.flatMap((id) => nameTerms!.get(id) ?? []))].slice(0, max);
 }
+
+let hanNames: Map<string, string[]> | undefined;
+/** The Chinese names of these actors (world-countries and actors-lang.json), for the segmented index. */
+export function chineseNames(actorIds: readonly string[]): string[] {
+  if (!hanNames) {
+    hanNames = new Map();
+    const require = createRequire(import.meta.url);
+    const countries = require('world-countries/countries.json') as CountryRecord[];
+    const data = JSON.parse(readFileSync(path.join(projectRoot(), 'claims', 'data', 'actors-lang.json'), 'utf8')) as LangFile;
+    const add = (id: string, n: string | undefined) => { if (n) hanNames!.set(id, [...(hanNames!.get(id) ?? []), n]); };
+    for (const c of countries) add(c.cca3, c.translations.zho?.common);
+    const zh = data.zh;
+    if (zh && typeof zh === 'object') for (const [id, names] of Object.entries(zh)) for (const n of names) add(id, n);
+  }
+  return [...new Set(actorIds.flatMap((id) => hanNames!.get(id) ?? []))];
+}

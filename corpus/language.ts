@@ -89,3 +89,13 @@ export function foldWord(w: string): string {
 export function wordsOf(text: string): { word: string; start: number; end: number }[] {
   return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}\u0640\u200c]*/gu)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
 }
+
+/** Languages written without spaces between words, whose passages are also indexed segmented. */
+export const SEGMENTED_LANGUAGES: readonly string[] = ['zh'];
+
+let segmenter: Intl.Segmenter | undefined;
+/** Han text as words separated by spaces (Intl.Segmenter); other text keeps its words. */
+export function segmentWords(text: string): string {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment).join(' ');
+}

@@ -1,7 +1,8 @@
 import type { ChunkWithDoc, Store } from '../corpus/store.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
-import { foreignNameTerms } from '../claims/actors-lang.js';
-import { expansionTerms } from './languages/lexicon.js';
+import { chineseNames, foreignNameTerms } from '../claims/actors-lang.js';
+import { segmentWords } from '../corpus/language.js';
+import { chineseForms, expansionTerms } from './languages/lexicon.js';
 import { queryWords, toMatchQuery } from './lexical.js';
 import { stem, tokenize } from './text.js';
 import type { QuestionAnalysis } from './question.js';
@@ -55,6 +56,8 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   // Passages in other languages, by the question's domain words and actors written in their scripts.
   const expansion = mode === 'dense' ? '' : crossLanguageQuery(a);
   if (expansion) lists.push(deps.store.lexicalSearch(expansion, candidates).map((r) => r.id));
+  const han = mode === 'dense' ? '' : segmentedQuery(a);
+  if (han) lists.push(deps.store.segmentedSearch(han, candidates).map((r) => r.id));
   if (a.speaker) lists.push(...speakerLists(deps, a.speaker.id, a.topicTerms.join(' ') || queryText, vec, mode, candidates));
   const fused = new Map<number, number>();
   for (const list of lists) list.forEach((id, rank) => fused.set(id, (fused.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
@@ -74,6 +77,21 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
 function crossLanguageQuery(a: QuestionAnalysis): string {
   const concepts = [...new Set([...a.topicTerms, ...a.aboutTerms])];
   return [...expansionTerms(concepts), ...foreignNameTerms(a.actors.map((x) => x.id))].join(' OR ');
+}
+
+/** Chinese question words that name no topic ("what", "which", "whether", "about"). */
+const HAN_QUESTION_WORDS = new Set(['什么', '哪些', '哪个', '是否', '关于', '对于', '没有', '怎么', '如何', '为什么']);
+
+/**
+ * An FTS5 query over the segmented Chinese passages: the words of a Chinese question, and the Chinese
+ * forms of the question's domain words and actors, each segmented as the passages are (a phrase).
+ */
+function segmentedQuery(a: QuestionAnalysis): string {
+  const own = /\p{Script=Han}/u.test(a.question)
+    ? segmentWords(a.question).split(' ').filter((w) => /\p{Script=Han}/u.test(w) && w.length >= 2 && !HAN_QUESTION_WORDS.has(w)) : [];
+  const terms = [...own, ...chineseForms([...a.topicTerms, ...a.aboutTerms]), ...chineseNames(a.actors.map((x) => x.id))];
+  const phrases = [...new Set(terms.map((t) => segmentWords(t)).filter(Boolean))].slice(0, 24);
+  return phrases.map((p) => `"${p.replace(/"/g, '')}"`).join(' OR ');
 }
 
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */

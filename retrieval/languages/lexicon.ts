@@ -119,3 +119,9 @@ export function foreignConcepts(text: string): string[] {
   const lang = detectLanguage(text);
   return lang === 'en' ? [] : conceptStems(text, lang);
 }
+
+/** The Chinese forms of these English stems (whole words). */
+export function chineseForms(stems: readonly string[]): string[] {
+  const raw = load().raw;
+  return [...new Set(stems.flatMap((s) => (raw.get(s) ?? []).filter((f) => /^\p{Script=Han}+$/u.test(f))))];
+}

@@ -5,7 +5,8 @@ import { createApp } from '../../../app/create-app.js';
 import { loadConfig } from '../../../app/config.js';
 import { tempDir } from '../../helpers/temp.js';
 
-const FIXTURE = path.join(import.meta.dirname, '..', '..', 'fixtures', 'languages', 'ru-mfa-statement.md');
+const FIXTURES = path.join(import.meta.dirname, '..', '..', 'fixtures', 'languages');
+const FIXTURE = path.join(FIXTURES, 'ru-mfa-statement.md');
 
 let app: AppInternals;
 let cleanup: () => void;
@@ -14,6 +15,7 @@ beforeAll(async () => {
   cleanup = t.cleanup;
   app = await createApp(loadConfig({ overrides: { DATA_DIR: t.dir } }));
   await app.addDocument({ kind: 'path', path: FIXTURE });
+  await app.addDocument({ kind: 'path', path: path.join(FIXTURES, 'zh-mfa-remarks.md') });
 }, 60_000);
 afterAll(async () => {
   await app?.close();
@@ -47,5 +49,21 @@ describe('a Russian document added to the bundled corpus', () => {
     const a = await app.answer('Что заявила Исландия?');
     expect(a.abstained).toBe(true);
     expect(a.answer).toMatch(/^В корпусе нет/);
+  });
+});
+
+describe('a Chinese document (words not separated by spaces)', () => {
+  it.each([['中国就袭击官邸说了什么？'], ['What did China say about the attack on the residence?']])(
+    'GIVEN "%s" THEN the remarks are found through the segmented index and quoted verbatim', async (q) => {
+      const a = await app.answer(q);
+      const c = a.citations.find((x) => x.docId === 'zh-mfa-remarks-test');
+      expect(c, a.answer).toBeDefined();
+      expect(app.deps.store.getDocument('zh-mfa-remarks-test')!.text.slice(c!.start, c!.end)).toBe(c!.quote);
+    });
+
+  it('GIVEN the document is removed THEN the segmented index no longer finds it', async () => {
+    expect(app.deps.store.segmentedSearch('"官邸"', 5)).toHaveLength(1);
+    await app.removeDocument('zh-mfa-remarks-test');
+    expect(app.deps.store.segmentedSearch('"官邸"', 5)).toHaveLength(0);
   });
 });
