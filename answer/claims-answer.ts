@@ -10,6 +10,7 @@ import { composeClaimAnswer } from './claims-compose.js';
  * answer is composed and the claims it touches are added to it.
  */
 export function composeWithClaims(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource,
-  extractive: () => ComposedAnswer): ComposedAnswer {
-  return composeClaimAnswer(a, chunks, ledger) ?? attachClaims(extractive(), ledger, a);
+  extractive: () => ComposedAnswer, wider?: () => readonly { docId: string; start: number; end: number }[]): ComposedAnswer {
+  // "Who condemned ...?" lists every actor: the ledger is read beyond the top passages, in `wider` (on demand).
+  return composeClaimAnswer(a, chunks, ledger, wider) ?? attachClaims(extractive(), ledger, a);
 }

@@ -1,7 +1,8 @@
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
 import { AnswerBuilder, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
-import { presuppositionLine, statusLine } from './claims-phrases.js';
+import { presuppositionLines, statusLine } from './claims-phrases.js';
+import { msg } from './messages.js';
 
 const MAX_NOTES = 2;
 
@@ -34,11 +35,14 @@ export function attachClaims(composed: ComposedAnswer, ledger: ClaimSource, a?: 
     const reps = [...representatives(members.filter((m) => m.role === 'assertion'), 1, 1),
       ...representatives(members.filter((m) => m.role === 'denial'), 1, 1)];
     if (reps.length === 0) continue;
+    // Every marker a note adds comes with its quote, so no note points to a citation the answer does not show.
+    const shown = new Set(composed.citations.map((c) => `${c.docId}:${c.start}:${c.end}`));
+    const fresh = reps.filter((r) => !shown.has(`${r.docId}:${r.start}:${r.end}`));
     if (e.kind === 'statement') {
-      const sides = reps.map((r) => `${r.speaker ?? 'an unnamed source'} ${r.role === 'denial' ? 'denies it' : r.stance === 'accuse' ? 'alleges it' : 'asserts it'} [${b.cite(r)}]`);
-      notes.push(presuppositionLine(e, target.status, sides.join('; ')));
+      notes.push(...presuppositionLines([e], target.status, fresh.map((r) => b.bullet(r, a?.locale)), a?.locale));
     } else {
-      notes.push(`Note: ${statusLine(target.status, members, reps.map((r) => `[${b.cite(r)}]`).join(''))}`);
+      const refs = reps.map((r) => `[${b.cite(r)}]`).filter((x, i, xs) => xs.indexOf(x) === i).join('');
+      notes.push(msg(a?.locale, 'note.status', { line: statusLine(target.status, members, refs, a?.locale) }), ...fresh.map((r) => b.bullet(r, a?.locale)));
     }
   }
   return {

@@ -1,5 +1,7 @@
 import type { LedgerEntry, LedgerFilter } from '../claims/ledger-store.js';
 import { citationOf, sideLabel } from './claims-phrases.js';
+import { msg } from './messages.js';
+import { quoted } from './speaker-label.js';
 import type { Answer, AnswerClaim, Citation } from './types.js';
 
 /** What the claim composers read from the ledger (the `ClaimLedger` of claims/ledger-store.ts). */
@@ -48,8 +50,8 @@ export class AnswerBuilder {
   }
 
   /** "• Russia alleges it: “...” [1]" */
-  bullet(e: LedgerEntry): string {
-    return `• ${sideLabel(e)}: “${e.text}” [${this.cite(e)}]`;
+  bullet(e: LedgerEntry, locale?: string): string {
+    return `• ${sideLabel(e, locale)}: ${quoted(e.text, locale)} [${this.cite(e)}]`;
   }
 }
 
@@ -57,7 +59,9 @@ function noteOf(e: LedgerEntry): string | undefined {
   const parts: string[] = [];
   if (e.review) parts.push(`reviewed by ${e.review.reviewer}: ${e.review.note}${e.review.evidence ? ` (${e.review.evidence})` : ''}`);
   if (e.about) parts.push(`refers to claim ${e.about.id}, which is ${e.about.status}`);
-  if (!e.review && (e.status === 'disputed' || e.status === 'unverified')) parts.push(e.reason);
+  // A reason true of this line: a denial is not "asserted by ..." itself.
+  if (!e.review && e.status === 'disputed') parts.push(msg(undefined, e.role === 'denial' ? 'reason.denial' : 'reason.denied'));
+  else if (!e.review && e.status === 'unverified') parts.push(e.reason);
   return parts.length ? parts.join('; ') : undefined;
 }
 

@@ -2,14 +2,19 @@ import type { ClaimStatus } from './types.js';
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';
-import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import { terms, type QuestionAnalysis } from '../retrieval/question.js';
+import { onTopic } from '../retrieval/topic.js';
 import { AnswerBuilder, entriesIn, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
-import { list, presuppositionLine, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
+import { list, presuppositionLines, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
+import { verifySpecial } from './claims-verify.js';
+import { msg } from './messages.js';
+import { quoted, speakerLabel } from './speaker-label.js';
 
 /** Share of the question's topic words an entry must contain to be about the question. */
 const MIN_RELEVANCE = 0.5;
 const MAX_CLAIMS = 5;
+/** A passage span: the retrieved passages and the wider lexical matches searched for every actor with a stance. */
+type Span = { docId: string; start: number; end: number };
 const STATUS_WORDS = new Set(['disput', 'unverifi', 'verifi', 'refut', 'contest', 'alleg', 'allegation', 'claim', 'still', 'what', 'which']);
 
 /**
@@ -18,22 +23,33 @@ const STATUS_WORDS = new Set(['disput', 'unverifi', 'verifi', 'refut', 'contest'
  * what they reacted to), "What is disputed / unverified?" (the claims with that status). Returns undefined
  * when the ledger holds nothing on the question, so the extractive composer can try.
  */
-export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
-  if (a.intent === 'verify') return verify(a, chunks, ledger);
-  if (a.intent === 'who') return who(a, chunks, ledger);
+export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource,
+  wider: () => readonly Span[] = () => []): ComposedAnswer | undefined {
+  // Entries beyond the top passages, read only by the answers that must be complete (every actor, every figure).
+  const more = (pool: readonly LedgerEntry[]) => {
+    const seen = new Set(pool.map((e) => e.id));
+    return [...pool, ...entriesIn(ledger, wider()).filter((e) => !seen.has(e.id))];
+  };
+  if (a.intent === 'verify') {
+    const pool = entriesIn(ledger, chunks);
+    return verifySpecial(a, pool, ledger, more) ?? verify(a, pool, ledger);
+  }
+  if (a.intent === 'who') return who(a, () => more(entriesIn(ledger, chunks)), ledger);
+  if (a.inheritedTopic && a.intent === 'topic' && /^(?:and\s+)?how\s+(?:many|much)\b/i.test(a.question)) {
+    return verifySpecial({ ...a, question: `${a.question} ${a.context ?? ''}` }, entriesIn(ledger, chunks), ledger, more);
+  }
   if (a.intent === 'status') return status(a, chunks, ledger);
   return undefined;
 }
 
-function verify(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
-  const pool = entriesIn(ledger, chunks);
+function verify(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: ClaimSource): ComposedAnswer | undefined {
   // "Did Pakistan condemn ...?" asks about a statement; "Did Ukraine attack ...?" about the event it refers to.
   const asked = a.question.split(/\s+/).map((w) => stanceOfVerb(w.replace(/\W+$/, ''))).filter((x) => x && x !== 'statement');
   const best = new Map<string, number>();
   for (const e of pool) {
     const own = e.kind === 'event' || asked.includes(e.stance as never);
     const key = own || !e.about ? e.claimId : e.about.id;
-    const score = relevance(e, a.topicTerms) * (own || e.about ? 1 : 0.5) + (e.kind === 'event' ? 0.01 : 0);
+    const score = relevance(e, a.topicTerms, a) * (own || e.about ? 1 : 0.5) + (e.kind === 'event' ? 0.01 : 0);
     best.set(key, Math.max(best.get(key) ?? 0, score));
   }
   const top = [...best].sort((x, y) => y[1] - x[1])[0];
@@ -42,34 +58,34 @@ function verify(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: 
   if (members.length === 0) return undefined;
   const b = new AnswerBuilder();
   const reps = representatives(members, 2, 6);
-  const bullets = reps.map((e) => b.bullet(e));
+  const bullets = reps.map((e) => b.bullet(e, a.locale));
   const refs = refsOf(b, reps.filter((e) => e.role !== 'reaction').slice(0, 1).concat(reps.filter((e) => e.role === 'denial').slice(0, 1)));
-  const lines = [statusLine(members[0]!.status, members, refs || `[${b.cite(reps[0]!)}]`), ...bullets];
+  const lines = [statusLine(members[0]!.status, members, refs || `[${b.cite(reps[0]!)}]`, a.locale), ...bullets];
   const about = members[0]!.about;
-  if (about && ['disputed', 'unverified', 'refuted'].includes(about.status)) lines.push(aboutLine(b, ledger, members[0]!, about));
+  if (about && ['disputed', 'unverified', 'refuted'].includes(about.status)) lines.push(...aboutLines(b, ledger, [members[0]!], about, a.locale));
   return done(a, b, lines);
 }
 
-function who(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
+function who(a: QuestionAnalysis, entries: () => readonly LedgerEntry[], ledger: ClaimSource): ComposedAnswer | undefined {
   const stance = a.stanceVerb ? stanceOfVerb(a.stanceVerb) : undefined;
   if (!stance || stance === 'statement') return undefined;
-  const pool = entriesIn(ledger, chunks);
+  const pool = entries();
   const topic = a.topicTerms;
   const matches = (e: LedgerEntry) => e.stance === stance || e.also.includes(stance);
-  const direct = pool.filter((e) => matches(e) && (topic.length === 0 || relevance(e, topic) >= MIN_RELEVANCE));
+  const direct = pool.filter((e) => matches(e) && (topic.length === 0 || relevance(e, topic, a) >= MIN_RELEVANCE));
   const claimIds = new Set(direct.map((e) => e.claimId));
   const hits = pool.filter((e) => matches(e) && claimIds.has(e.claimId));
   if (hits.length === 0) return undefined;
   const b = new AnswerBuilder();
   const bySpeaker = new Map<string, LedgerEntry[]>();
   for (const e of hits) {
-    const k = e.speaker ?? (e.source ? `Unnamed ${e.source}` : 'An unnamed source');
+    const k = cap(speakerLabel(e, a.locale));
     bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), e]);
   }
   const verb = stanceVerb(stance);
-  const lines = [`Who ${verb} it, according to the sources: ${list([...bySpeaker.keys()])}.`];
+  const lines = [msg(a.locale, 'who.lead', { verb, who: list([...bySpeaker.keys()]) })];
   for (const [name, es] of bySpeaker) {
-    for (const e of es.slice(0, 2)) lines.push(`• ${name} ${verb}: “${e.text}” [${b.cite(e)}]`);
+    for (const e of es.slice(0, 2)) lines.push(msg(a.locale, 'who.bullet', { who: name, verb, quote: quoted(e.text, a.locale), n: b.cite(e) }));
   }
   lines[0] = `${lines[0]!.slice(0, -1)} ${[...new Set(b.citations.map((c) => `[${c.n}]`))].join('')}.`;
   const seen = new Set<string>();
@@ -77,16 +93,17 @@ function who(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: Cla
     const target = e.about ?? (e.kind === 'event' ? { id: e.claimId, status: e.status } : undefined);
     if (!target || seen.has(target.id) || !['disputed', 'unverified', 'refuted'].includes(target.status)) continue;
     seen.add(target.id);
-    lines.push(e.about ? aboutLine(b, ledger, e, target) : statusLine(target.status, ledger.list({ claimId: target.id }), refsOf(b, sides(ledger, target.id))));
+    if (e.about) lines.push(...aboutLines(b, ledger, hits.filter((h) => h.about?.id === target.id), target, a.locale));
+    else lines.push(statusLine(target.status, ledger.list({ claimId: target.id }), refsOf(b, sides(ledger, target.id)), a.locale));
   }
   return done(a, b, lines);
 }
 
-function status(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: ClaimSource): ComposedAnswer | undefined {
+function status(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): ComposedAnswer | undefined {
   const wanted = wantedStatuses(a.question);
   const topic = a.topicTerms.filter((t) => !STATUS_WORDS.has(t));
   const pool = topic.length
-    ? entriesIn(ledger, chunks).filter((e) => relevance(e, topic) >= 0.34)
+    ? entriesIn(ledger, chunks).filter((e) => relevance(e, topic, a) >= 0.34)
     : wanted.flatMap((s) => ledger.list({ status: s, limit: 500 }));
   const claims = new Map<string, LedgerEntry[]>();
   for (const e of pool) {
@@ -97,22 +114,21 @@ function status(a: QuestionAnalysis, chunks: readonly RetrievedChunk[], ledger: 
     .sort((x, y) => y.length - x.length).slice(0, MAX_CLAIMS);
   const b = new AnswerBuilder();
   if (ranked.length === 0) {
-    return { question: a.question, answer: `The corpus has no claim that is ${list(wanted)}${topic.length ? ' on this topic' : ''}.`, citations: [], claims: [], abstained: true };
+    return { question: a.question, answer: msg(a.locale, 'abstain.noClaimWithStatus', { statuses: list(wanted), onTopic: topic.length ? 'yes' : 'no' }), citations: [], claims: [], abstained: true };
   }
-  const lines = [`Claims in the corpus that are ${list(wanted)}, with who says what:`];
+  const lines = [msg(a.locale, 'status.lead', { statuses: list(wanted) })];
   for (const members of ranked) {
     const reps = representatives(members, 1, 3).filter((e) => e.role !== 'reaction');
-    const sides = reps.map((e) => `${sideLabel(e)}: “${e.text}” [${b.cite(e)}]`);
+    const sides = reps.map((e) => `${sideLabel(e, a.locale)}: ${quoted(e.text, a.locale)} [${b.cite(e)}]`);
     lines.push(`• ${cap(members[0]!.status)} (claim ${members[0]!.claimId}): ${sides.join('; ')}`);
   }
   return done(a, b, lines);
 }
 
-/** "This is Pakistan's statement; what it refers to is disputed in the sources [2][3]." plus the two sides. */
-function aboutLine(b: AnswerBuilder, ledger: ClaimSource, e: LedgerEntry, about: { id: string; status: ClaimStatus }): string {
-  const reps = sides(ledger, about.id);
-  const parts = reps.map((r) => `${r.speaker ?? 'an unnamed source'} ${r.role === 'denial' ? 'denies it' : r.stance === 'accuse' ? 'alleges it' : 'asserts it'} [${b.cite(r)}]`);
-  return presuppositionLine(e, about.status, parts.join('; '));
+/** "This is a statement by Pakistan; what it refers to is disputed in the sources:" then the two sides, quoted. */
+function aboutLines(b: AnswerBuilder, ledger: ClaimSource, reactions: readonly LedgerEntry[], about: { id: string; status: ClaimStatus },
+  locale?: string): string[] {
+  return presuppositionLines(reactions, about.status, sides(ledger, about.id).map((r) => b.bullet(r, locale)), locale);
 }
 
 function sides(ledger: ClaimSource, claimId: string): LedgerEntry[] {
@@ -131,10 +147,10 @@ function done(a: QuestionAnalysis, b: AnswerBuilder, lines: string[]): ComposedA
 }
 
 /** Share of the topic words in the entry's text; words of one event class match ("attack" ~ "strike", "targeting"). */
-function relevance(e: LedgerEntry, topic: readonly string[]): number {
+function relevance(e: LedgerEntry, topic: readonly string[], a: QuestionAnalysis): number {
   if (topic.length === 0) return 0;
   const have = new Set(terms(e.text).flatMap((w) => [w, eventClassOf(w) ?? w]));
-  return topic.filter((t) => have.has(t) || have.has(eventClassOf(t) ?? t)).length / topic.length;
+  return onTopic(topic, (t) => have.has(t) || have.has(eventClassOf(t) ?? t), a.weights, MIN_RELEVANCE);
 }
 
 function wantedStatuses(q: string): ClaimStatus[] {

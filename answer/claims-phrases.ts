@@ -1,5 +1,7 @@
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import type { ClaimStatus, Citation } from './types.js';
+import { msg } from './messages.js';
+import { speakerLabel } from './speaker-label.js';
 
 /**
  * The fixed phrases the claim composer joins quotes with. Only actor names, stance words and
@@ -7,19 +9,13 @@ import type { ClaimStatus, Citation } from './types.js';
  */
 
 /** Who says it and how, before a quote: "Russia alleges it", "Ukraine denies it", "The source reports". */
-export function sideLabel(e: LedgerEntry): string {
-  const who = e.speaker ?? (e.source ? `Unnamed ${e.source}` : undefined);
-  if (!who) return e.certainty === 'hedged' ? 'The source reports it with a hedge' : 'The source reports';
-  switch (e.stance) {
-    case 'accuse': return `${who} alleges it`;
-    case 'deny': return e.certainty === 'no-evidence' || /evidence/i.test(e.text) ? `${who} says nothing confirms it` : `${who} denies it`;
-    case 'condemn': return `${who} condemned it`;
-    case 'appeal': return `${who} appealed`;
-    case 'warn': return `${who} warned`;
-    case 'praise': return `${who} praised it`;
-    case 'reject': return `${who} rejected it`;
-    default: return e.certainty === 'hedged' ? `${who} asserts it, with a hedge` : `${who} asserts it`;
-  }
+export function sideLabel(e: LedgerEntry, locale?: string): string {
+  const who = e.speaker || e.source ? cap(speakerLabel(e, locale)) : undefined;
+  if (!who) return msg(locale, 'side.outlet', { hedged: e.certainty === 'hedged' ? 'yes' : 'no' });
+  const noEvidence = e.stance === 'deny' && (e.certainty === 'no-evidence' || /evidence/i.test(e.text));
+  const known = ['accuse', 'deny', 'condemn', 'appeal', 'warn', 'praise', 'reject'];
+  const side = noEvidence ? 'noEvidence' : known.includes(e.stance ?? '') ? e.stance! : e.certainty === 'hedged' ? 'hedged' : 'other';
+  return msg(locale, 'side.label', { who, side });
 }
 
 /** The verb of a stance for "who" answers: "condemned", "denied". */
@@ -32,33 +28,40 @@ export function stanceVerb(stance: string): string {
 }
 
 /** One sentence on a claim's status, naming the parties; `refs` are citation markers like "[1][3]". */
-export function statusLine(status: ClaimStatus, entries: readonly LedgerEntry[], refs: string): string {
+export function statusLine(status: ClaimStatus, entries: readonly LedgerEntry[], refs: string, locale?: string): string {
   const first = entries[0];
   if (first?.kind === 'statement' && (status === 'reported' || status === 'corroborated')) {
-    const who = first.speaker ?? 'the speaker';
-    return status === 'reported'
-      ? `This is ${who}'s statement as one source reports it ${refs}.`
-      : `This is ${who}'s statement, reported by independent sources ${refs}.`;
+    const who = speakerLabel(first, locale);
+    return msg(locale, status === 'reported' ? 'status.statementReported' : 'status.statementCorroborated', { who, refs });
   }
-  const names = (role: LedgerEntry['role']) => [...new Set(entries.filter((e) => e.role === role).map((e) => e.speaker ?? 'an unnamed source'))];
+  const names = (role: LedgerEntry['role']) => [...new Set(entries.filter((e) => e.role === role).map((e) => speakerLabel(e, locale)))];
   const asserted = names('assertion');
   const denied = names('denial');
+  const unknown = speakerLabel({}, locale);
   switch (status) {
     case 'disputed':
-      return `Disputed: ${asserted.length ? `asserted by ${list(asserted)}` : 'alleged'}${denied.length ? `, denied by ${list(denied)}` : ''}; no independent source in the corpus confirms it ${refs}.`;
+      return msg(locale, 'status.disputed', { asserted: list(asserted), hasAsserted: asserted.length ? 'yes' : 'no', denied: list(denied), hasDenied: denied.length ? 'yes' : 'no', refs });
     case 'unverified':
-      return `Unverified: ${asserted.filter((x) => x !== 'an unnamed source').length ? `only ${list(asserted)} asserts it or it is hedged` : 'the sources hedge it'}; no independent source in the corpus confirms it ${refs}.`;
-    case 'reported': return `Reported as fact by one source only ${refs}.`;
-    case 'corroborated': return `Corroborated: independent sources in the corpus report it ${refs}.`;
-    case 'verified': return `A moderator reviewed this claim and marked it verified ${refs}.`;
-    case 'refuted': return `A moderator reviewed this claim and marked it refuted ${refs}.`;
+      return msg(locale, 'status.unverified', { asserted: list(asserted), named: asserted.some((x) => x !== unknown) ? 'yes' : 'no', refs });
+    default: return msg(locale, `status.${status}`, { refs });
   }
 }
 
-/** A note for a reaction whose underlying claim has its own status; `sides` say who asserts and who denies it, with markers. */
-export function presuppositionLine(e: LedgerEntry, about: ClaimStatus, sides: string): string {
-  const who = e.speaker ?? (e.source ? `the unnamed ${e.source}` : 'the speaker');
-  return `This is ${who}'s statement; what it refers to is ${about} in the sources: ${sides}.`;
+/**
+ * A note for reactions whose underlying claim has its own status, followed by the quoted sides (so that
+ * every marker it adds points to a quote shown in the answer): "This is a statement by Pakistan; what it
+ * refers to is disputed in the sources:" then "• Russia alleges it: “...” [2]".
+ */
+export function presuppositionLines(reactions: readonly LedgerEntry[], about: ClaimStatus, sides: readonly string[], locale?: string): string[] {
+  const speakers = [...new Set(reactions.map((e) => speakerLabel(e, locale)))];
+  const head = speakers.length === 1
+    ? msg(locale, 'note.reaction', { who: speakers[0]!, status: about })
+    : msg(locale, 'note.reactions', { status: about });
+  return [head, ...sides];
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** "A, B and C". */

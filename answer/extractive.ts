@@ -2,8 +2,10 @@ import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
 import { terms } from '../retrieval/question.js';
 import { actorName } from '../claims/actors-lang.js';
-import { msg } from './messages.js';
+import { coverage, hasTerm, onTopic } from '../retrieval/topic.js';
 import type { Answer, Citation } from './types.js';
+import { msg } from './messages.js';
+import { quoted } from './speaker-label.js';
 
 /** A sentence of a retrieved passage, scored against the question. */
 export interface CandidateSentence {
@@ -45,7 +47,7 @@ Omit<Answer, 'timings' | 'mode'> {
     n: i + 1, docId: s.chunk.docId, title: s.chunk.title, url: s.chunk.url, publisher: s.chunk.publisher,
     published: s.chunk.published, quote: s.text, start: s.start, end: s.end,
   }));
-  const lines = citations.map((c) => `• “${c.quote}” [${c.n}]`);
+  const lines = citations.map((c) => `• ${quoted(c.quote, a.locale)} [${c.n}]`);
   return { question: a.question, answer: `${lead(a)}\n${lines.join('\n')}`, citations, claims: [], abstained: false };
 }
 
@@ -61,6 +63,8 @@ export function selectSentences(a: QuestionAnalysis, chunks: RetrievedChunk[], o
     // An inherited topic ranks the speaker's sentences but does not filter them: "And what did Ukraine
     // say?" after a question about the attack should show Ukraine's rejection even if it never says "attack".
     if (a.aboutTerms.length && !a.inheritedTopic) pool = pool.filter((s) => s.about >= minAbout);
+    // "How many missiles did Tehran say it intercepted?": no "about", but a topic the sentence must be on.
+    else if (a.topicTerms.length && !a.inheritedTopic) pool = pool.filter((s) => s.topic >= opts.minTopicShare);
   } else if (a.speakerPhrase) {
     // A speaker the gazetteer does not know ("German automotive manufacturer Porsche"): its head word
     // ("Porsche") must occur in the passage.
@@ -87,8 +91,9 @@ function candidates(a: QuestionAnalysis, chunks: RetrievedChunk[]): CandidateSen
     const text = chunk.text.slice(start - chunk.start, sp.end - chunk.start);
     // The title counts: a short news item's topic is often only in its headline.
     const words = new Set([...terms(text), ...titleTerms(chunk.title)]);
-    const topic = share(a.topicTerms, words);
-    const about = share(a.aboutTerms, words);
+    const has = hasTerm(a, words, text);
+    const topic = onTopic(a.topicTerms, has, a.weights, DEFAULT_COMPOSE.minTopicShare);
+    const about = coverage(a.aboutTerms, has, a.weights);
     const subject = share(a.subjectTerms, words);
     const score = 2 * about + topic + subject + 0.5 * (chunk.score / top);
     return { chunk, start, end: sp.end, text, speaker: sp.actor, words, topic, about, score };
@@ -117,15 +122,17 @@ function titleTerms(title: string): string[] {
 }
 
 function lead(a: QuestionAnalysis): string {
-  if (a.speaker) return msg(a.locale, 'answer.lead.speaker', { speaker: actorName(a.speaker, a.locale) });
-  if (a.speakerPhrase) return msg(a.locale, 'answer.lead.phrase', { speaker: a.speakerPhrase });
-  return msg(a.locale, 'answer.lead.topic');
+  if (a.speaker) return msg(a.locale, 'lead.statements', { who: actorName(a.speaker, a.locale) });
+  if (a.speakerPhrase) return msg(a.locale, 'lead.reported', { who: a.speakerPhrase.replace(/['’]s$/u, '') });
+  return msg(a.locale, 'lead.topic');
 }
 
 function abstain(a: QuestionAnalysis): Omit<Answer, 'timings' | 'mode'> {
   const about = /\babout\s+(.+?)\??$/i.exec(a.question)?.[1];
   const who = a.speaker ? actorName(a.speaker, a.locale) : a.speakerPhrase;
-  const answer = !who ? msg(a.locale, 'abstain.nothing')
-    : about ? msg(a.locale, 'abstain.speakerAbout', { speaker: who, about }) : msg(a.locale, 'abstain.speaker', { speaker: who });
-  return { question: a.question, answer, citations: [], claims: [], abstained: true };
+  return {
+    question: a.question,
+    answer: who ? msg(a.locale, 'abstain.noStatementBy', { who, about: about ?? '', hasAbout: about ? 'yes' : 'no' }) : msg(a.locale, 'abstain.nothing'),
+    citations: [], claims: [], abstained: true,
+  };
 }

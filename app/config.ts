@@ -29,6 +29,8 @@ const schema = z.object({
   LLM_API_KEY: z.string().optional(),
   LLM_TIMEOUT_MS: intIn(100, 600_000, 20_000),
   RETRIEVAL_K: intIn(1, 50, 8),
+  /** An answer on a disputed or unverified claim notes when its newest source is older than this many days. */
+  STALE_SOURCE_DAYS: intIn(1, 36_500, 30),
   RETRIEVAL_MODE: z.enum(['hybrid', 'lexical', 'dense']).default('hybrid'),
   MAX_UPLOAD_BYTES: intIn(1_000, 1_000_000_000, 20_000_000),
   FETCH_TIMEOUT_MS: intIn(100, 120_000, 15_000),

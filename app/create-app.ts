@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeWithClaims } from '../answer/claims-answer.js';
 import { composeExtractive } from '../answer/extractive.js';
+import { staleNote } from '../answer/freshness.js';
 import type { Answer } from '../answer/types.js';
 import { Gazetteer, type AliasFile } from '../claims/actors.js';
 import { listLedger, refreshLedger } from '../claims/app-ledger.js';
@@ -10,10 +11,11 @@ import { reviewClaim } from '../claims/reviews.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
 import { Store } from '../corpus/store.js';
 import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
-import { hybridSearch } from '../retrieval/hybrid.js';
+import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
 import { analyzeQuestion } from '../retrieval/question.js';
 import { chooseLocale } from '../retrieval/languages/locale.js';
+import { weighTerms } from '../retrieval/topic.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
 import { openEmbedder } from './embedder.js';
@@ -25,6 +27,8 @@ import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
 
 const MAX_QUESTION = 1000;
+/** Passages searched beyond the top k for ledger answers (every actor with a stance, every figure). */
+const WIDER_K = 24;
 
 /** The application plus the internals the command line needs (import, check). */
 export interface AppInternals extends App {
@@ -107,16 +111,19 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
         if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
         const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
-        const analysis = analyzeQuestion(q, gazetteer, prev);
+        const analysis = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
         analysis.locale = chooseLocale(q, { override: ask.localeOverride, fallbacks: ask.locales });
         const t1 = performance.now();
         const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
         const t2 = performance.now();
         refreshLedger(store, ledger);
-        const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks));
+        const wider = () => widerSpans(deps, analysis, WIDER_K);
+        const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
         // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
         const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
-        const sent = llmResult?.answer ?? composed;
+        const picked = llmResult?.answer ?? composed;
+        const stale = picked.abstained ? undefined : staleNote(picked, new Date(), config.STALE_SOURCE_DAYS, analysis.locale);
+        const sent = stale ? { ...picked, answer: `${picked.answer}\n${stale}` } : picked;
         const t3 = performance.now();
         const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
         logQuestion(store, ask.channel ?? 'api', sent.abstained, timings.totalMs);

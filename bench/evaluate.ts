@@ -90,7 +90,11 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
   }
 }
 
-async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void, multilingual = false): Promise<AppInternals> {
+/**
+ * The app over the evaluation corpora, built once and cached under `<dataDir>/eval` (with `multilingual`,
+ * under `<dataDir>/eval-multilingual`, with the bundled documents and the fixtures in other languages too).
+ */
+export async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void, multilingual = false): Promise<AppInternals> {
   const files = CORPORA.flatMap((d) => {
     const dir = path.join(corpusDir, d);
     try { return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f)); } catch { return []; }
@@ -132,7 +136,7 @@ function extraDocuments(): string[] {
  */
 export function framedIn(a: Answer, lang: string): boolean {
   if ((a.locale ?? 'en') !== lang) return false;
-  const own = a.answer.replace(/“[^”]*”|«[^»]*»|"[^"]*"/g, ' ').replace(/\[\d+\]/g, ' ');
+  const own = a.answer.replace(/“[^”]*”|„[^“]*“|«[^»]*»|"[^"]*"/g, ' ').replace(/\[\d+\]/g, ' ');
   const detected = detectLanguageOrUndefined(own);
   return detected === lang || (lang === 'en' && detected === undefined);
 }

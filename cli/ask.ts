@@ -5,10 +5,12 @@ import { langOfLocale } from '../retrieval/languages/locale.js';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
 import { renderAnswerText } from './render.js';
 
-const USAGE = 'usage: npm run ask -- [--json] [--data-dir DIR] [--locale xx] "question"';
+const USAGE = 'usage: npm run ask -- [--json] [--data-dir DIR] [--after "earlier question"] [--locale xx] "question"';
 
 run(async () => {
-  const { values, positionals } = parse(process.argv.slice(2), { ...COMMON_OPTIONS, locale: { type: 'string' } });
+  // --after: the question is a follow-up to this one, as a reply to the bot's answer is on Discord.
+  // --locale: the language of the answer's fixed texts, whatever the question's.
+  const { values, positionals } = parse(process.argv.slice(2), { ...COMMON_OPTIONS, after: { type: 'string' }, locale: { type: 'string' } });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -21,7 +23,10 @@ run(async () => {
   }
   const app = await createApp(configFrom(values));
   try {
-    const answer = await app.answer(question, { channel: 'cli', ...(locale ? { localeOverride: locale } : {}) });
+    const after = values.after?.trim();
+    const answer = await app.answer(question, {
+      channel: 'cli', ...(after ? { followUp: { question: after } } : {}), ...(locale ? { localeOverride: locale } : {}),
+    });
     if (values.json) printJson(answer);
     else process.stdout.write(`${renderAnswerText(answer, process.stdout.isTTY)}\n`);
     return 0;

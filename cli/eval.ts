@@ -3,6 +3,7 @@ import path from 'node:path';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
 import { UserError } from '../app/errors.js';
 import { evaluate, type EvalQuestion } from '../bench/evaluate.js';
+import { evaluateClasses, type ClassQuestion, type ClassReport } from '../bench/evaluate-classes.js';
 
 const USAGE = 'usage: npm run eval -- --questions FILE [--corpus-dir ../shared/eval] [--data-dir DIR] [--json]';
 
@@ -16,6 +17,13 @@ run(async () => {
   if (!values.questions) throw new UserError('USAGE', { detail: USAGE });
   const questions = readQuestions(values.questions);
   const config = configFrom(values);
+  // Questions with a "class" (bench/data/dev-questions-classes.jsonl) are scored per failure class.
+  if (questions.length && questions.every((q) => 'class' in q)) {
+    const report = await evaluateClasses({ config, questions: questions as unknown as ClassQuestion[], corpusDir: path.resolve(values['corpus-dir']) });
+    if (values.json) printJson(report);
+    else process.stdout.write(classTable(report));
+    return 0;
+  }
   const report = await evaluate({
     config, questions, corpusDir: path.resolve(values['corpus-dir']),
     progress: !values.json && process.stderr.isTTY ? (msg) => process.stderr.write(`\r${msg}   `) : undefined,
@@ -44,4 +52,12 @@ function readQuestions(file: string): EvalQuestion[] {
   return text.split('\n').filter((l) => l.trim()).map((l, i) => {
     try { return JSON.parse(l) as EvalQuestion; } catch { throw new UserError('BAD_DOCUMENT', { what: `${file} line ${i + 1}`, detail: 'invalid JSON' }); }
   });
+}
+
+function classTable(r: ClassReport): string {
+  const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(0)}%`);
+  const rows = Object.entries(r.summary.classes).map(([c, s]) =>
+    `${c.padEnd(22)} ${String(s.n).padStart(3)}  hit@1 ${pct(s.hitAt1).padStart(4)}  hit@5 ${pct(s.hitAt5).padStart(4)}  correct ${pct(s.correct).padStart(4)}` +
+    `  wrongful abstentions ${pct(s.wrongfulAbstentions).padStart(4)}  abstained when unanswerable ${pct(s.abstained).padStart(4)} of ${s.unanswerable}`);
+  return `${rows.join('\n')}\nlatency: p50 ${r.summary.latency.p50Ms.toFixed(1)} ms  p95 ${r.summary.latency.p95Ms.toFixed(1)} ms\n`;
 }

@@ -94,9 +94,20 @@ function segmentedQuery(a: QuestionAnalysis): string {
   return phrases.map((p) => `"${p.replace(/"/g, '')}"`).join(' OR ');
 }
 
+/**
+ * More passages for questions answered from the claim ledger ("Who condemned ...?" must list every actor,
+ * "Were all 40 missiles intercepted?" every figure): the best `n` bm25 matches of the question, as spans.
+ */
+export function widerSpans(deps: Pick<SearchDeps, 'store' | 'index'>, a: QuestionAnalysis, n: number): { docId: string; start: number; end: number }[] {
+  const match = toMatchQuery(searchText(a), deps.store, deps.index.size);
+  if (!match) return [];
+  return deps.store.getChunks(deps.store.lexicalSearch(match, n).map((r) => r.id)).map((c) => ({ docId: c.docId, start: c.start, end: c.end }));
+}
+
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */
 function searchText(a: QuestionAnalysis): string {
-  return [a.question, ...a.actors.map((x) => x.name), ...(a.searchTerms ?? [])].join(' ');
+  // A follow-up that inherits its topic ("Who denies it?") is searched with the question it follows.
+  return [a.question, ...(a.context ? [a.context] : []), ...a.actors.map((x) => x.name), ...(a.searchTerms ?? [])].join(' ');
 }
 
 /**

@@ -1,7 +1,8 @@
 import { ButtonStyle, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, AnswerClaim, Citation } from '../../answer/types.js';
+import { sourceAge } from '../../answer/freshness.js';
 import { msg } from '../../answer/messages.js';
-import { badge, colourFor } from './badges.js';
+import { badge, colourFor, mostDoubtful } from './badges.js';
 import { answerId } from './custom-id.js';
 import { LIMITS } from './limits.js';
 import { button, embedMessage, type BotMessage } from './payload.js';
@@ -15,6 +16,7 @@ export interface RenderedAnswer {
   rest: number | null;
 }
 
+const BULLET = /^• (.*)$/gm;
 const MAX_CLAIM_FIELDS = 3;
 const CLAIM_TEXT_MAX = 180;
 
@@ -44,10 +46,12 @@ export function sourcesByDocument(citations: readonly Citation[]): { ns: number[
   return [...groups.values()];
 }
 
-function sourceField(ns: number[], c: Citation, locale?: string): APIEmbedField {
+function sourceField(ns: number[], c: Citation, now: Date, locale?: string): APIEmbedField {
   const markers = ns.slice(0, 10).map((n) => `[${n}]`).join(' ') + (ns.length > 10 ? ' …' : '');
   const name = `${markers} ${escapeTruncate(oneLine(c.title || c.docId), LIMITS.fieldName - markers.length - 1)}`;
-  const meta = [c.publisher, c.published].filter((x): x is string => !!x && oneLine(x) !== '').map((x) => oneLine(x));
+  const age = sourceAge(c.published, now);
+  const dated = c.published && age ? `${c.published} (${age})` : c.published;
+  const meta = [c.publisher, dated].filter((x): x is string => !!x && oneLine(x) !== '').map((x) => oneLine(x));
   const lines = [meta.length ? escapeTruncate(meta.join(' · '), 300) : msg(locale, 'bot.noMeta')];
   if (isHttpUrl(c.url) && c.url.length <= 600) lines.push(c.url);
   return { name: truncate(name, LIMITS.fieldName), value: lines.join('\n') };
@@ -105,11 +109,14 @@ export function answerButtons(key: string, opts: { sources: boolean; more: numbe
  * description (cut at a sentence boundary when too long), a badge line per claim and a field per
  * source document. Pure; the result always fits Discord's limits.
  */
-export function renderAnswer(answer: Answer, key: string): RenderedAnswer {
+export function renderAnswer(answer: Answer, key: string, now: Date = new Date()): RenderedAnswer {
   const title = questionTitle(answer.question);
   const locale = answer.locale;
   if (answer.abstained || answer.citations.length === 0) {
-    const embed: APIEmbed = { title, description: msg(locale, 'bot.abstain'), color: 0x95a5a6, footer: { text: msg(locale, 'bot.abstainFooter') } };
+    // The app's own abstention says what is missing ("no statement by Brazil ..."): it is kept.
+    const own = answer.answer.trim() ? fitSentences(answer.answer, LIMITS.description - 200, escapeAnswer).shown : msg(locale, 'render.abstainFallback');
+    const description = `${own}\n\n${msg(locale, 'render.tryOther')}`;
+    const embed: APIEmbed = { title, description, color: 0x95a5a6, footer: { text: msg(locale, 'bot.abstainFooter') } };
     return { message: embedMessage(embed, answerButtons(key, { sources: false, more: null, locale })), rest: null };
   }
   const footer = msg(locale, answer.mode === 'llm' ? 'bot.footerLlm' : 'bot.footer');
@@ -117,13 +124,17 @@ export function renderAnswer(answer: Answer, key: string): RenderedAnswer {
   const wanted = Math.min(escapeAnswer(answer.answer).length, 2400);
   let budget = LIMITS.embedTotal - fixed - wanted - 80;
 
-  const fields = claimFields(answer.claims, Math.min(budget, 1600), locale);
+  // An answer of quoted lines shows each statement once, with its badge; prose (the LLM's) keeps a Claims field.
+  const lines = BULLET.test(answer.answer);
+  BULLET.lastIndex = 0;
+  const transform = lines ? (s: string) => escapeAnswer(withBadges(s, answer.claims)) : escapeAnswer;
+  const fields = lines ? [] : claimFields(answer.claims, Math.min(budget, 1600), locale);
   budget -= fieldsLength(fields);
   const groups = sourcesByDocument(answer.citations);
   let shownGroups = 0;
   for (const g of groups) {
     if (fields.length >= LIMITS.fields - 1) break;
-    const f = sourceField(g.ns, g.c, locale);
+    const f = sourceField(g.ns, g.c, now, locale);
     if (f.name.length + f.value.length > budget - 80) break;
     fields.push(f);
     budget -= f.name.length + f.value.length;
@@ -135,7 +146,7 @@ export function renderAnswer(answer: Answer, key: string): RenderedAnswer {
   }
 
   const room = Math.min(LIMITS.description, LIMITS.embedTotal - fixed - fieldsLength(fields));
-  const fitted = fitSentences(answer.answer, room, escapeAnswer);
+  const fitted = fitSentences(answer.answer, room, transform);
   const description = fitted.shown.trim() === '' ? '(no text)' : fitted.shown;
   const embed: APIEmbed = {
     title,
@@ -145,4 +156,13 @@ export function renderAnswer(answer: Answer, key: string): RenderedAnswer {
     footer: { text: footer },
   };
   return { message: embedMessage(embed, answerButtons(key, { sources: true, more: fitted.rest, locale })), rest: fitted.rest };
+}
+
+/** "• Russia alleges it: ..." -> "• 🔴 disputed · Russia alleges it: ...": the badge of the claims the line cites. */
+function withBadges(text: string, claims: readonly AnswerClaim[]): string {
+  return text.replace(BULLET, (line, body: string) => {
+    const ns = [...body.matchAll(/\[(\d{1,4})\]/g)].map((m) => Number(m[1]));
+    const status = mostDoubtful(claims.filter((c) => c.citations.some((n) => ns.includes(n))).map((c) => c.status));
+    return status ? `• ${badge(status)} · ${body}` : line;
+  });
 }

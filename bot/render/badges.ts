@@ -31,6 +31,11 @@ export function badge(status: ClaimStatus): string {
 
 /** The embed colour of the most doubtful status among the claims. */
 export function colourFor(statuses: readonly ClaimStatus[]): number {
-  for (const s of SEVERITY) if (statuses.includes(s)) return COLOURS[s];
-  return NEUTRAL_COLOUR;
+  const s = mostDoubtful(statuses);
+  return s ? COLOURS[s] : NEUTRAL_COLOUR;
+}
+
+/** The most doubtful of some statuses (refuted first, verified last), or undefined for none. */
+export function mostDoubtful(statuses: readonly ClaimStatus[]): ClaimStatus | undefined {
+  return SEVERITY.find((s) => statuses.includes(s));
 }

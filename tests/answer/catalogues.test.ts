@@ -6,7 +6,12 @@ import { LOCALES, msg } from '../../answer/messages.js';
 const dir = path.join(import.meta.dirname, '..', '..', 'answer', 'messages');
 const read = (l: string) => JSON.parse(readFileSync(path.join(dir, `${l}.json`), 'utf8')) as Record<string, string>;
 const en = read('en');
-const vars = { speaker: 'X', about: 'Y', count: 3, sources: 'S', page: 1, pages: 2, report: 'R', incident: 'abc', seconds: 5, need: 'N', command: '/ask', length: 9, limit: 8 };
+const vars = {
+  speaker: 'X', about: 'Y', count: 3, sources: 'S', page: 1, pages: 2, report: 'R', incident: 'abc', seconds: 5, need: 'N', command: '/ask',
+  length: 9, limit: 8, who: 'W', actor: 'A', source: 'S', text: 'T', n: 1, quote: 'Q', stance: 'condemn', verb: 'condemned', noun: 'N',
+  date: '2025-01-01', hasAbout: 'yes', status: 'disputed', line: 'L', refs: '[1]', statuses: 'disputed', onTopic: 'yes', hedged: 'no',
+  side: 'deny', asserted: 'A', hasAsserted: 'yes', denied: 'D', hasDenied: 'yes', named: 'yes',
+};
 
 describe('message catalogues', () => {
   it('GIVEN the catalogue folder THEN every file is a listed locale', () => {

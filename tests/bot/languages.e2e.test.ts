@@ -46,7 +46,8 @@ describe('questions in other languages through Discord (bundled corpus)', () => 
 
   it('GIVEN a Spanish question about an actor the corpus never quotes THEN it abstains in Spanish', async () => {
     const embed = (await ask('¿Qué dijo Islandia?', 'en-US')).embeds[0];
-    expect(embed.description).toMatch(/^El corpus no tiene nada sobre esto/);
+    expect(embed.description).toMatch(/^El corpus no contiene ninguna declaración de Islandia/);
+    expect(embed.description).toContain('Prueba con otras palabras');
     expect(embed.footer.text).toBe('Nada en el corpus coincide');
   });
 

@@ -12,7 +12,7 @@ const buttons = (m: BotMessage) => m.components.flatMap((r) => r.components) as 
 
 describe('renderAnswer', () => {
   it('keeps the [n] markers, adds a field per source document and a badge per claim', () => {
-    const { message, rest } = renderAnswer(sampleAnswer('What did Pakistan say?'), 'k1');
+    const { message, rest } = renderAnswer(sampleAnswer('What did Pakistan say?'), 'k1', new Date('2026-12-01T10:00:00Z'));
     const e = message.embeds[0]!;
     expect(rest).toBeNull();
     expect(e.title).toBe('What did Pakistan say?');
@@ -22,7 +22,7 @@ describe('renderAnswer', () => {
     expect(claims).toContain('⚪ reported · **Pakistan** (condemns)');
     const source = e.fields!.find((f) => f.name.startsWith('[1] [2]'))!;
     expect(source.name).toBe('[1] [2] Pakistan condemns alleged attack on Putin residence');
-    expect(source.value).toBe('The Neutral · 2025-12-30\nhttps://theneutral.pk/pakistan-condemns');
+    expect(source.value).toBe('The Neutral · 2025-12-30 (11 months ago)\nhttps://theneutral.pk/pakistan-condemns');
     expect(message.allowedMentions).toEqual({ parse: [], repliedUser: false });
     expect(buttons(message).map((b) => parseAnswerId(b.custom_id!)?.action)).toEqual(['src', 'up', 'down', 'report']);
   });
@@ -42,6 +42,24 @@ describe('renderAnswer', () => {
     expect(e.description).toMatch(/^The corpus has nothing on this\./);
     expect(e.fields ?? []).toEqual([]);
     expect(buttons(message).some((b) => b.label === 'Sources')).toBe(false);
+  });
+
+  it('GIVEN the app\'s specific abstention THEN the embed keeps that text, not a generic one', () => {
+    const text = 'The corpus has no statement by Brazil about the strike. I answer only from the documents in the corpus.';
+    const a = sampleAnswer('What did Brazil say about the strike?', { abstained: true, citations: [], claims: [], answer: text });
+    expect(renderAnswer(a, 'k').message.embeds[0]!.description).toMatch(/^The corpus has no statement by Brazil about the strike\./);
+  });
+
+  it('GIVEN an answer of quoted lines THEN each statement shows once, with its badge, and no Claims field repeats it', () => {
+    const a = sampleAnswer('Who condemned it?', {
+      answer: 'Who condemned it: Pakistan [1].\n• Pakistan condemned: “Pakistan condemned the alleged attack” [1]\n• Russia alleges it: “Russia accused Ukraine” [2]',
+    });
+    const e = renderAnswer(a, 'k', new Date('2026-01-02T00:00:00Z')).message.embeds[0]!;
+    expect(e.description).toContain('• ⚪ reported · Pakistan condemned: “Pakistan condemned the alleged attack” [1]');
+    expect(e.description).toContain('• 🔴 disputed · Russia alleges it: “Russia accused Ukraine” [2]');
+    expect(e.description!.split('Pakistan condemned the alleged attack').length).toBe(2);
+    expect((e.fields ?? []).some((f) => f.name.startsWith('Claims'))).toBe(false);
+    expect(e.fields!.find((f) => f.name.startsWith('[1] [2]'))!.value).toMatch(/^The Neutral · 2025-12-30 \(3 days ago\)/);
   });
 
   it('escapes markdown and masked links in the answer but not the markers', () => {

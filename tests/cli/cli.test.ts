@@ -34,7 +34,7 @@ describe('command line', () => {
     const r = await cli('ask.js', ['--json', 'What did Pakistan say?']);
     expect(r.code).toBe(0);
     const answer = JSON.parse(r.stdout);
-    expect(Object.keys(answer).sort()).toEqual(['abstained', 'answer', 'citations', 'claims', 'mode', 'question', 'timings']);
+    expect(Object.keys(answer).sort()).toEqual(['abstained', 'answer', 'citations', 'claims', 'locale', 'mode', 'question', 'timings']);
     expect(answer.citations[0].quote).toMatch(/Pakistan has firmly condemned/);
   });
 
@@ -56,6 +56,10 @@ describe('command line', () => {
     expect((await cli('corpus.js', ['list'])).stdout).toContain(id);
     const ask = JSON.parse((await cli('ask.js', ['--json', 'What did Kazakhstan say about the grain corridor?'])).stdout);
     expect(ask.citations[0].docId).toBe(id);
+    // --after makes the question a follow-up, as a reply on Discord does: "And Pakistan?" swaps the actor.
+    const kaz = JSON.parse((await cli('ask.js', ['--json', '--after', 'What did Kazakhstan say about the grain corridor?', 'And Pakistan?'])).stdout);
+    expect(kaz.citations.some((c: { docId: string }) => c.docId === id)).toBe(false);
+    expect(kaz.question).toBe('And Pakistan?');
     expect((await cli('corpus.js', ['remove', id])).code).toBe(0);
     expect((await cli('corpus.js', ['remove', id])).stderr).toMatch(/No document with id/);
     expect((await cli('corpus.js', ['check'])).stdout).toMatch(/ok: store and index agree/);

@@ -1,0 +1,36 @@
+import { msg } from './messages.js';
+
+/**
+ * What a speaker label reads from a ledger entry. `speaker` is the name as written ("Sergey Lavrov",
+ * "a senior European diplomat"; today often the actor's name), `actor` whom the speaker speaks for
+ * ("Russia"), `source` an unnamed source's words ("diplomats"). All optional: entries before and after
+ * the speaker model gained `actor` and `speakerKind` are read alike.
+ */
+export interface SpeakerFields {
+  speaker?: string;
+  actor?: string;
+  speakerKind?: string;
+  source?: string;
+}
+
+/** "Sergey Lavrov (Russia)", "Russia", "unnamed diplomats", or "an unnamed source". */
+export function speakerLabel(e: SpeakerFields, locale?: string): string {
+  const speaker = e.speaker?.trim();
+  const actor = e.actor?.trim();
+  if (e.speakerKind === 'unnamed' || (!speaker && e.source)) {
+    const source = (e.source ?? speaker ?? '').replace(/^(?:an?|the|some|several)\s+/i, '').replace(/^unnamed\s+/i, '');
+    if (source) return msg(locale, 'speaker.unnamed', { source });
+  }
+  if (speaker && actor && speaker.toLowerCase() !== actor.toLowerCase()) return msg(locale, 'speaker.withActor', { speaker, actor });
+  return speaker || actor || msg(locale, 'speaker.unknown');
+}
+
+/**
+ * A quote in curly quotation marks, unless the sentence opens or closes with its own quotation marks
+ * ("“We will respond,” the minister said."): wrapping it would double them.
+ */
+export function quoted(text: string, locale?: string): string {
+  const t = text.trim();
+  if (/^[“"«„]/.test(t) || /[”"»][.!?]?$/.test(t)) return t;
+  return msg(locale, 'quote', { text: t });
+}

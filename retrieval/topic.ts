@@ -1,0 +1,62 @@
+import type { Store } from '../corpus/store.js';
+import type { QuestionAnalysis } from './question.js';
+import { tokenize } from './text.js';
+
+/**
+ * The analysis with the inverse document frequency of its topic and "about" terms in the store: a word
+ * most passages contain ("diplomats", "stress") weighs little, a rare one ("Eurovision") much, so an
+ * answer must share the question's distinctive words to count as on its topic. One FTS vocabulary read.
+ */
+export function weighTerms(a: QuestionAnalysis, store: Pick<Store, 'documentFrequencies' | 'version'>, total: number): QuestionAnalysis {
+  const words = [...new Set([...a.topicTerms, ...a.aboutTerms])];
+  if (words.length === 0) return a;
+  let cache = dfCaches.get(store);
+  if (!cache || cache.version !== store.version() || cache.df.size > 20_000) dfCaches.set(store, (cache = { version: store.version(), df: new Map() }));
+  const missing = words.filter((w) => !cache!.df.has(w));
+  if (missing.length) store.documentFrequencies(missing).forEach((n, i) => cache!.df.set(missing[i]!, n));
+  const weights: Record<string, number> = {};
+  for (const w of words) weights[w] = Math.log((total + 1) / (cache.df.get(w)! + 1));
+  return { ...a, weights };
+}
+
+/** Document frequencies already read, per store, until the store changes. */
+const dfCaches = new WeakMap<object, { version: number; df: Map<string, number> }>();
+
+/**
+ * A test of whether a text has a term: one of its words, or for an acronym of the question the initials
+ * of consecutive words ("uav" in "unmanned aerial vehicles").
+ */
+export function hasTerm(a: Pick<QuestionAnalysis, 'acronyms'>, words: ReadonlySet<string>, text: string): (t: string) => boolean {
+  let initials: string | undefined;
+  return (t) => {
+    if (words.has(t)) return true;
+    if (!a.acronyms?.includes(t)) return false;
+    initials ??= tokenize(text).map((w) => w[0]).join('');
+    return initials.includes(t);
+  };
+}
+
+/** Share of `wanted` that `have` contains, each term counted by its weight (1 when unweighted). */
+export function coverage(wanted: readonly string[], have: (t: string) => boolean, weights?: Record<string, number>): number {
+  let all = 0;
+  let got = 0;
+  for (const t of wanted) {
+    const w = weights?.[t] ?? 1;
+    all += w;
+    if (have(t)) got += w;
+  }
+  return all === 0 ? 0 : got / all;
+}
+
+/**
+ * Whether a text is on the question's topic: it has the question's most distinctive term (the highest
+ * weight; a word no passage contains makes every text off-topic) and at least `min` of the weighted terms.
+ * Unweighted, only the share counts.
+ */
+export function onTopic(wanted: readonly string[], have: (t: string) => boolean, weights: Record<string, number> | undefined, min: number): number {
+  const share = coverage(wanted, have, weights);
+  if (!weights || wanted.length < 2 || share < min) return share;
+  let top = wanted[0]!;
+  for (const t of wanted) if ((weights[t] ?? 0) > (weights[top] ?? 0)) top = t;
+  return have(top) ? share : 0;
+}
