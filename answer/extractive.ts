@@ -1,7 +1,7 @@
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
 import { terms } from '../retrieval/question.js';
-import { actorName } from '../claims/actors-lang.js';
+import { actorName } from '../claims/actor-names-lang.js';
 import { coverage, hasTerm, onTopic } from '../retrieval/topic.js';
 import type { Answer, Citation } from './types.js';
 import { msg } from './messages.js';

@@ -136,7 +136,8 @@ function extraDocuments(): string[] {
  */
 export function framedIn(a: Answer, lang: string): boolean {
   if ((a.locale ?? 'en') !== lang) return false;
-  const own = a.answer.replace(/“[^”]*”|„[^“]*“|«[^»]*»|"[^"]*"/g, ' ').replace(/\[\d+\]/g, ' ');
+  // Each line's quote runs from its first quotation mark to the end of the line (a quote may hold others).
+  const own = a.answer.split('\n').map((l) => l.replace(/[“„«"].*$/u, '')).join('\n').replace(/\[\d+\]/g, ' ');
   const detected = detectLanguageOrUndefined(own);
   return detected === lang || (lang === 'en' && detected === undefined);
 }

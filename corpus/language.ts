@@ -75,12 +75,14 @@ function latinLanguage(text: string): Lang | undefined {
 }
 
 /**
- * Folds one word for matching: compatibility forms, case, diacritics (Latin and Cyrillic; й and ё
- * become и and е as FTS5's remove_diacritics does), Arabic-script letter variants (alef forms, alef maqsura,
- * teh marbuta, Urdu/Persian kaf, yeh and heh), Arabic short vowels and tatweel.
+ * Folds one word for matching: compatibility forms, case, diacritics of Latin, Greek and Cyrillic letters
+ * (й and ё become и and е), Arabic-script letter variants (alef forms, alef maqsura, teh marbuta,
+ * Urdu/Persian kaf, yeh and heh), Arabic short vowels and tatweel. Devanagari vowel signs are letters of
+ * the word and are kept ("पेरू" is not "पर").
  */
 export function foldWord(w: string): string {
-  return w.normalize('NFKD').replace(/[\p{M}\u0640]/gu, '').toLowerCase()
+  return w.normalize('NFKD').replace(/(?<=[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]\p{M}*)\p{M}/gu, '')
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '').toLowerCase()
     .replace(/[أإآٱ]/g, 'ا').replace(/[ىیېۍ]/g, 'ي').replace(/ة/g, 'ه').replace(/[ۃۂہھ]/g, 'ه')
     .replace(/ک/g, 'ك').replace(/ے/g, 'ي').replace(/[’']/g, "'");
 }

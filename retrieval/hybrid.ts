@@ -1,6 +1,6 @@
 import type { ChunkWithDoc, Store } from '../corpus/store.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
-import { chineseNames, foreignNameTerms } from '../claims/actors-lang.js';
+import { chineseNames, foreignNameTerms } from '../claims/actor-names-lang.js';
 import { segmentWords } from '../corpus/language.js';
 import { chineseForms, expansionTerms } from './languages/lexicon.js';
 import { queryWords, toMatchQuery } from './lexical.js';
