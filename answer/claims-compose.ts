@@ -35,7 +35,8 @@ export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly Span[],
     return verifySpecial(a, pool, ledger, more) ?? verify(a, pool, ledger);
   }
   if (a.intent === 'who') return who(a, () => more(entriesIn(ledger, chunks)), ledger);
-  if (a.inheritedTopic && a.intent === 'topic' && /^(?:and\s+)?how\s+(?:many|much)\b/i.test(a.question)) {
+  // "How many drones were shot down?" (or "How many?" after a question): every figure, with who gives it.
+  if (a.intent === 'topic' && /^(?:and\s+)?how\s+(?:many|much)\b/i.test(a.question)) {
     return verifySpecial({ ...a, question: `${a.question} ${a.context ?? ''}` }, entriesIn(ledger, chunks), ledger, more);
   }
   if (a.intent === 'status') return status(a, chunks, ledger);

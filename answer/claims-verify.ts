@@ -6,7 +6,7 @@ import { coverage, onTopic } from '../retrieval/topic.js';
 import { AnswerBuilder, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
 import { statusLine } from './claims-phrases.js';
 import { msg } from './messages.js';
-import { quoted, speakerLabel } from './speaker-label.js';
+import { actorName, quoted, speakerLabel } from './speaker-label.js';
 
 /** Share of the weighted topic an entry must have to be about the question. */
 const MIN_RELEVANCE = 0.5;
@@ -48,7 +48,8 @@ function coreTopic(a: QuestionAnalysis, drop: ReadonlySet<string>): string[] {
 function relevant(e: LedgerEntry, topic: readonly string[], a: QuestionAnalysis, loose = false): boolean {
   const have = new Set(terms(e.text).flatMap((w) => [w, eventClassOf(w) ?? w]));
   const has = (t: string) => have.has(t) || have.has(eventClassOf(t) ?? t);
-  return (loose ? coverage(topic, has) : onTopic(topic, has, a.weights, MIN_RELEVANCE)) >= MIN_RELEVANCE;
+  // Loose: the words themselves (no event class: "strike" is not "shot down"), each counted once.
+  return (loose ? coverage(topic, (t) => have.has(t)) : onTopic(topic, has, a.weights, MIN_RELEVANCE)) >= MIN_RELEVANCE;
 }
 
 function actorStance(a: QuestionAnalysis, actor: NonNullable<QuestionAnalysis['subjectActor']>, stance: string,
@@ -60,13 +61,14 @@ function actorStance(a: QuestionAnalysis, actor: NonNullable<QuestionAnalysis['s
     .filter((e) => e.speakerId === actor.id && !seen.has(e.id) && seen.add(e.id) && relevant(e, topic, a));
   const yes = own.filter((e) => e.stance === stance || e.also.includes(stance));
   const noun = msg(L, 'stance.noun', { stance });
+  const who = actorName(actor.name, L);
   if (own.length === 0) {
-    return { question: a.question, answer: msg(L, 'abstain.noStanceBy', { noun, who: actor.name }), citations: [], claims: [], abstained: true };
+    return { question: a.question, answer: msg(L, 'abstain.noStanceBy', { noun, who }), citations: [], claims: [], abstained: true };
   }
   const b = new AnswerBuilder();
   const head = yes.length
-    ? msg(L, 'verify.stanceYes', { who: actor.name, verb: msg(L, 'stance.verb', { stance }) })
-    : msg(L, 'verify.stanceNo', { noun, who: actor.name });
+    ? msg(L, 'verify.stanceYes', { who, verb: msg(L, 'stance.verb', { stance }) })
+    : msg(L, 'verify.stanceNo', { noun, who });
   const lines = [head, ...(yes.length ? yes : own).slice(0, MAX_LINES).map((e) => bullet(b, e, L))];
   return done(a, b, lines);
 }

@@ -1,11 +1,11 @@
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
 import { terms } from '../retrieval/question.js';
-import { actorName } from '../claims/actor-names-lang.js';
+import { actorName as localActorName } from '../claims/actor-names-lang.js';
 import { coverage, hasTerm, onTopic } from '../retrieval/topic.js';
 import type { Answer, Citation } from './types.js';
 import { msg } from './messages.js';
-import { quoted } from './speaker-label.js';
+import { actorName, quoted } from './speaker-label.js';
 
 /** A sentence of a retrieved passage, scored against the question. */
 export interface CandidateSentence {
@@ -121,15 +121,21 @@ function titleTerms(title: string): string[] {
   return t;
 }
 
+/** The asked speaker's name: as English reads it ("the United States"), or in the answer's language ("США"). */
+function speakerName(a: QuestionAnalysis): string {
+  const lang = (a.locale ?? 'en').slice(0, 2).toLowerCase();
+  return lang === 'en' ? actorName(a.speaker!.name, a.locale) : localActorName(a.speaker!, a.locale);
+}
+
 function lead(a: QuestionAnalysis): string {
-  if (a.speaker) return msg(a.locale, 'lead.statements', { who: actorName(a.speaker, a.locale) });
+  if (a.speaker) return msg(a.locale, 'lead.statements', { who: speakerName(a) });
   if (a.speakerPhrase) return msg(a.locale, 'lead.reported', { who: a.speakerPhrase.replace(/['’]s$/u, '') });
   return msg(a.locale, 'lead.topic');
 }
 
 function abstain(a: QuestionAnalysis): Omit<Answer, 'timings' | 'mode'> {
   const about = /\babout\s+(.+?)\??$/i.exec(a.question)?.[1];
-  const who = a.speaker ? actorName(a.speaker, a.locale) : a.speakerPhrase;
+  const who = a.speaker ? speakerName(a) : a.speakerPhrase;
   return {
     question: a.question,
     answer: who ? msg(a.locale, 'abstain.noStatementBy', { who, about: about ?? '', hasAbout: about ? 'yes' : 'no' }) : msg(a.locale, 'abstain.nothing'),

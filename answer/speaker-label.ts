@@ -21,8 +21,20 @@ export function speakerLabel(e: SpeakerFields, locale?: string): string {
     const source = (e.source ?? speaker ?? '').replace(/^(?:an?|the|some|several)\s+/i, '').replace(/^unnamed\s+/i, '');
     if (source) return msg(locale, 'speaker.unnamed', { source });
   }
-  if (speaker && actor && speaker.toLowerCase() !== actor.toLowerCase()) return msg(locale, 'speaker.withActor', { speaker, actor });
-  return speaker || actor || msg(locale, 'speaker.unknown');
+  if (speaker && actor && speaker.toLowerCase() !== actor.toLowerCase()) return msg(locale, 'speaker.withActor', { speaker, actor: actorName(actor, locale) });
+  return (speaker ? actorName(speaker, locale) : actor ? actorName(actor, locale) : '') || msg(locale, 'speaker.unknown');
+}
+
+/**
+ * English names of states and bodies that take "the" ("the United States", "the Netherlands", "the
+ * European Union", "the Republic of Korea"): the grammar of English names, not a list of actors.
+ */
+const TAKES_THE = /^(?:[\p{Lu}][\p{L}-]* )*(?:States|Kingdom|Republic|Union|Nations|Emirates|Federation|Islands|Isles|Netherlands|Philippines|Bahamas|Maldives|Seychelles|Comoros|Gambia|Vatican City)(?: of [\p{Lu}][\p{L} -]*)?$/u;
+
+/** An actor's name as it reads in an English sentence ("the United States"); other languages unchanged. */
+export function actorName(name: string, locale?: string): string {
+  const lang = (locale ?? 'en').slice(0, 2).toLowerCase();
+  return lang === 'en' && TAKES_THE.test(name) ? `the ${name}` : name;
 }
 
 /**

@@ -68,9 +68,10 @@ const HEDGES = new Set(['alleg', 'allege', 'purport', 'supposed', 'reported', 'r
 
 /** Reads the question: intent, speaker, topic words. Deterministic and cheap. */
 export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp?: QuestionAnalysis): QuestionAnalysis {
-  const foreign = analyzeForeign(question, gazetteer, followUp);
-  if (foreign) return foreign;
-  const q = question.trim().replace(/\s+/g, ' ');
+  const asked = question.trim().replace(/\s+/g, ' ');
+  const q = withoutMarkup(asked).trim().replace(/\s+/g, ' ');
+  const foreign = analyzeForeign(q, gazetteer, followUp);
+  if (foreign) return { ...foreign, question: asked };
   const swapped = followUp ? swapEllipsis(q, gazetteer, followUp) : undefined;
   if (swapped) return analyzeQuestion(swapped, gazetteer);
   const actors = dedupe(gazetteer.find(q, true).map((m) => m.actor));
@@ -120,7 +121,7 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
   }
   const acronyms = [...q.matchAll(/\b(\p{Lu}{3,6})s?\b/gu)].map((m) => m[1]!.toLowerCase()).filter((t) => topicTerms.includes(t) || aboutTerms.includes(t));
   return {
-    question: q, intent, speaker, speakerPhrase, actors, topicTerms, aboutTerms, subjectTerms, year, inheritedTopic, stanceVerb,
+    question: asked, intent, speaker, speakerPhrase, actors, topicTerms, aboutTerms, subjectTerms, year, inheritedTopic, stanceVerb,
     ...(acronyms.length && { acronyms }),
     ...(subjectActor && { subjectActor }), ...(inheritedTopic && { context: followUp!.question }),
   };
@@ -175,9 +176,21 @@ function swapEllipsis(q: string, gazetteer: Gazetteer, prev: QuestionAnalysis): 
   return prev.question.slice(0, mention.start) + now.surface + prev.question.slice(mention.end);
 }
 
+/**
+ * Chat markup pasted with a question: mentions (`<@123>`, `<#123>`, `@everyone`), links (`[text](url)` keeps
+ * its text) and bare URLs. They are not words of the question.
+ */
+const MENTION = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/g;
+const LINK = /\[([^\]]*)\]\((?:https?:\/\/[^)\s]*)\)/g;
+const URL = /\bhttps?:\/\/\S+/g;
+function withoutMarkup(text: string): string {
+  return text.replace(LINK, '$1').replace(URL, ' ').replace(MENTION, ' ');
+}
+
 /** Stemmed content words: no stop words, no question fillers. */
 export function terms(text: string): string[] {
-  const words = tokenize(text).filter((w) => !STOP_WORDS.has(w) && !FILLER.has(w) && !/^\d{4}$/.test(w)).map(stem);
+  // A single letter ("x" of a pasted link, an initial) names no topic.
+  const words = tokenize(text).filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !FILLER.has(w) && !/^\d{4}$/.test(w)).map(stem);
   return dedupeStr([...words, ...foreignConcepts(text)]);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sourceAge, staleNote } from '../../answer/freshness.js';
-import { quoted, speakerLabel } from '../../answer/speaker-label.js';
+import { actorName, quoted, speakerLabel } from '../../answer/speaker-label.js';
 import type { AnswerClaim, Citation } from '../../answer/types.js';
 import { Gazetteer } from '../../claims/actors.js';
 import { analyzeQuestion } from '../../retrieval/question.js';
@@ -12,6 +12,14 @@ describe('speaker labels', () => {
     expect(speakerLabel({ speaker: 'Sergey Lavrov', actor: 'Russia', speakerKind: 'person' })).toBe('Sergey Lavrov (Russia)');
     expect(speakerLabel({ speaker: 'Russia', actor: 'Russia' })).toBe('Russia');
     expect(speakerLabel({ speaker: 'Russia' })).toBe('Russia');
+  });
+
+  it('GIVEN a name that takes "the" in English THEN it reads "the United States", never "United States" bare', () => {
+    expect(speakerLabel({ speaker: 'United States' })).toBe('the United States');
+    expect(speakerLabel({ speaker: 'Antony Blinken', actor: 'United States' })).toBe('Antony Blinken (the United States)');
+    expect(actorName('Czech Republic')).toBe('the Czech Republic');
+    expect(actorName('Pakistan')).toBe('Pakistan');
+    expect(actorName('United States', 'fr')).toBe('United States');
   });
 
   it('GIVEN an unnamed source THEN "unnamed diplomats", never a possessive built on it', () => {
@@ -41,6 +49,13 @@ describe('question analysis of speakers', () => {
     const tehran = analyzeQuestion('How many missiles did Tehran say it intercepted?', gazetteer);
     expect(tehran.speaker?.id).toBe('IRN');
     expect(tehran.topicTerms).toEqual(expect.arrayContaining(['missile', 'intercept']));
+  });
+
+  it('GIVEN mentions and a pasted link around the question THEN they are not words of the question', () => {
+    const a = analyzeQuestion('<@123456789> @everyone What did Pakistan say? [x](https://evil.example/p) https://a.example', gazetteer);
+    expect(a.intent).toBe('statements');
+    expect(a.speaker?.id).toBe('PAK');
+    expect(a.topicTerms).toEqual([]);
   });
 
   it('GIVEN "about the alleged attack" THEN the hedge is not a word the quote must contain', () => {

@@ -67,10 +67,23 @@ describe('conflicting figures and evidence', () => {
     expect(head(a)).not.toMatch(/^Corroborated/);
   });
 
+  it('GIVEN "How many missiles were intercepted?" THEN every figure is quoted with who gives it', async () => {
+    const a = await app.answer('How many missiles were intercepted over Tallinn?');
+    expect(head(a)).toMatch(/figures/);
+    expect(quotes(a)).toMatch(/all 40 missiles/);
+    expect(quotes(a)).toMatch(/38 missiles were intercepted in all/);
+  });
+
   it('GIVEN "How many?" after a question about the interceptions THEN every figure is quoted', async () => {
     const a = await app.answer('How many?', { followUp: { question: 'Were the missiles fired at Tallinn intercepted?' } });
     expect(quotes(a)).toMatch(/all 40 missiles/);
     expect(quotes(a)).toMatch(/38 missiles were intercepted/);
+  });
+
+  it('GIVEN a yes/no question on an event the corpus lacks, sharing only its place words THEN no status from other events heads it', async () => {
+    const a = await app.answer('Did the port of Valdoria reopen after the storm?');
+    expect(a.abstained).toBe(true);
+    expect(a.answer).not.toMatch(/^(Disputed|Corroborated|Unverified|Reported)/);
   });
 
   it('GIVEN "Has X provided any evidence?" THEN the statement that no evidence was provided, and the status of the accusation', async () => {
