@@ -30,8 +30,10 @@ function localised(code: string, params: Record<string, string | number>, locale
  */
 export async function handleError(err: unknown, target: ErrorTarget, log: Logger): Promise<void> {
   const incident = randomBytes(4).toString('hex');
+  // The member's language (Discord's locale), else the server's; a mention has only the server's.
   const i0 = target.interaction;
-  const { text, bug } = userText(err, incident, i0 && 'locale' in i0 ? i0.locale ?? i0.guildLocale ?? undefined : undefined);
+  const locale = i0 && 'locale' in i0 ? i0.locale ?? i0.guildLocale ?? undefined : target.message?.guild?.preferredLocale;
+  const { text, bug } = userText(err, incident, locale);
   const ids = {
     event: target.event,
     incident,

@@ -34,6 +34,20 @@ describe('questions in other languages through Discord (bundled corpus)', () => 
     expect(labels(body)).toEqual(['Источники', 'Пожаловаться']);
   });
 
+  it.each([
+    ['Що сказав Пакистан?', 'uk', /^Що каже Пакистан, словами джерел:/],
+    ['ماذا قالت باكستان؟', 'en-US', /^ما قاله باكستان، بكلمات المصادر:/],
+    ['巴基斯坦说了什么？', 'zh-CN', /^巴基斯坦的说法（引自来源原文）：/],
+    ['पाकिस्तान ने क्या कहा?', 'hi', /^पाकिस्तान ने क्या कहा, स्रोतों के शब्दों में:/],
+    ["Qu'a dit le Pakistan ?", 'fr', /^Ce qu’a dit Pakistan, dans les mots des sources :/],
+    ['¿Qué dijo Pakistán?', 'es-ES', /^Lo que dijo Pakistán, en palabras de las fuentes:/],
+    ['Was hat Pakistan gesagt?', 'de', /^Was Pakistan gesagt hat, in den Worten der Quellen:/],
+  ])('GIVEN "%s" (member locale %s) THEN the answer is framed in the question\'s language', async (q, locale, lead) => {
+    const body = await ask(q, locale);
+    expect(body.embeds[0].description).toMatch(lead);
+    expect(body.embeds[0].description).toContain('Pakistan has firmly condemned');
+  });
+
   it('GIVEN an Urdu question from a member whose Discord is in English THEN the question\'s language wins', async () => {
     const embed = (await ask('پاکستان نے کیا کہا؟', 'en-US')).embeds[0];
     expect(embed.description).toMatch(/^پاکستان نے کیا کہا، ذرائع کے الفاظ میں:/);
