@@ -16,6 +16,8 @@ beforeAll(async () => {
   app = await createApp(loadConfig({ overrides: { DATA_DIR: t.dir } }));
   await app.addDocument({ kind: 'path', path: FIXTURE });
   await app.addDocument({ kind: 'path', path: path.join(FIXTURES, 'zh-mfa-remarks.md') });
+  await app.addDocument({ kind: 'path', path: path.join(FIXTURES, 'uk-mfa-statement.md') });
+  await app.addDocument({ kind: 'path', path: path.join(FIXTURES, 'ur-fo-statement.md') });
 }, 60_000);
 afterAll(async () => {
   await app?.close();
@@ -65,5 +67,19 @@ describe('a Chinese document (words not separated by spaces)', () => {
     expect(app.deps.store.segmentedSearch('"官邸"', 5)).toHaveLength(1);
     await app.removeDocument('zh-mfa-remarks-test');
     expect(app.deps.store.segmentedSearch('"官邸"', 5)).toHaveLength(0);
+  });
+});
+
+describe('Ukrainian and Urdu documents', () => {
+  it.each([
+    ['What did Ukraine say about the drones?', 'uk-mfa-statement-test', 'UKR'],
+    ['Що заявила Україна?', 'uk-mfa-statement-test', 'UKR'],
+    ['What did Pakistan say about the drone attack?', 'ur-fo-statement-test', 'PAK'],
+    ['پاکستان نے ڈرون حملے کے بارے میں کیا کہا؟', 'ur-fo-statement-test', 'PAK'],
+  ])('GIVEN "%s" THEN %s is cited, its speaker resolved from its own script', async (q, id, actor) => {
+    const a = await app.answer(q);
+    expect(a.citations.map((c) => c.docId), a.answer).toContain(id);
+    const own = app.deps.store.speakerChunks(actor).map((c) => c.text);
+    expect(own.some((t) => app.deps.store.getDocument(id)!.text.includes(t))).toBe(true);
   });
 });
