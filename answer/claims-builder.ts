@@ -44,7 +44,8 @@ export class AnswerBuilder {
       return;
     }
     this.claims.push({
-      id: e.id, text: e.text, speaker: e.speaker ?? (e.source ? `unnamed: ${e.source}` : undefined), stance: e.stance,
+      id: e.id, text: e.text, speaker: e.speaker, ...(e.actor && { actor: e.actor }),
+      ...(e.speakerKind && { speakerKind: e.speakerKind as AnswerClaim['speakerKind'] }), stance: e.stance,
       status: e.status, citations: [n], note: noteOf(e),
     });
   }

@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import type { ClaimStatus, Citation } from './types.js';
 import { msg } from './messages.js';
-import { speakerLabel } from './speaker-label.js';
+import { actorName, speakerLabel } from './speaker-label.js';
 
 /**
  * The fixed phrases the claim composer joins quotes with. Only actor names, stance words and
@@ -34,7 +34,8 @@ export function statusLine(status: ClaimStatus, entries: readonly LedgerEntry[],
     const who = speakerLabel(first, locale);
     return msg(locale, status === 'reported' ? 'status.statementReported' : 'status.statementCorroborated', { who, refs });
   }
-  const names = (role: LedgerEntry['role']) => [...new Set(entries.filter((e) => e.role === role).map((e) => speakerLabel(e, locale)))];
+  // Parties by the actor they speak for ("Russia", not "Russia and Sergey Lavrov (Russia)"); other sources as named.
+  const names = (role: LedgerEntry['role']) => [...new Set(entries.filter((e) => e.role === role).map((e) => (e.actor ? actorName(e.actor, locale) : speakerLabel(e, locale))))];
   const asserted = names('assertion');
   const denied = names('denial');
   const unknown = speakerLabel({}, locale);

@@ -14,6 +14,8 @@ export interface CandidateSentence {
   end: number;
   text: string;
   speaker?: string;
+  /** The speaker as named ("Sergey Lavrov"), when it is not the actor itself. */
+  speakerName?: string;
   /** Content words of the sentence and of its document's title. */
   words: Set<string>;
   topic: number;
@@ -48,7 +50,7 @@ Omit<Answer, 'timings' | 'mode'> {
     published: s.chunk.published, quote: s.text, start: s.start, end: s.end,
   }));
   const lines = citations.map((c) => `• ${quoted(c.quote, a.locale)} [${c.n}]`);
-  return { question: a.question, answer: `${lead(a)}\n${lines.join('\n')}`, citations, claims: [], abstained: false };
+  return { question: a.question, answer: `${lead(a, picked)}\n${lines.join('\n')}`, citations, claims: [], abstained: false };
 }
 
 /** Sentences that answer the question, best first then in reading order; empty when none does. */
@@ -73,6 +75,12 @@ export function selectSentences(a: QuestionAnalysis, chunks: RetrievedChunk[], o
   } else {
     pool = all.filter((s) => s.topic >= opts.minTopicShare);
   }
+  // "What did Lavrov say?": of the actor's sentences, those the person speaks, when there are any.
+  const person = personWord(a);
+  if (person) {
+    const own = pool.filter((x) => x.speakerName && x.speakerName.toLowerCase().split(/\s+/).includes(person));
+    if (own.length) pool = own;
+  }
   const best = pool.sort((x, y) => y.score - x.score).slice(0, opts.maxSentences);
   // Best document first; inside a document, reading order.
   const docRank = new Map<string, number>();
@@ -96,7 +104,7 @@ function candidates(a: QuestionAnalysis, chunks: RetrievedChunk[]): CandidateSen
     const about = coverage(a.aboutTerms, has, a.weights);
     const subject = share(a.subjectTerms, words);
     const score = 2 * about + topic + subject + 0.5 * (chunk.score / top);
-    return { chunk, start, end: sp.end, text, speaker: sp.actor, words, topic, about, score };
+    return { chunk, start, end: sp.end, text, speaker: sp.actor, speakerName: sp.name, words, topic, about, score };
   })).filter((s) => {
     const key = s.text.toLowerCase();
     if (seen.has(key) || s.text.length < 15) return false;
@@ -127,7 +135,18 @@ function speakerName(a: QuestionAnalysis): string {
   return lang === 'en' ? actorName(a.speaker!.name, a.locale) : localActorName(a.speaker!, a.locale);
 }
 
-function lead(a: QuestionAnalysis): string {
+/** The surname of a person the question names as speaker, lower-case. */
+function personWord(a: QuestionAnalysis): string | undefined {
+  const name = a.speakerPerson ?? a.speakerPhrase;
+  return name?.trim().split(/\s+/).at(-1)?.replace(/['’]s$/u, '').toLowerCase();
+}
+
+function lead(a: QuestionAnalysis, picked: readonly CandidateSentence[] = []): string {
+  if (a.speakerPerson && a.speaker) {
+    // The fullest form the sources give ("Sergey Lavrov" for "Lavrov").
+    const full = picked.map((x) => x.speakerName).find((n) => n && n.toLowerCase().split(/\s+/).includes(personWord(a)!)) ?? a.speakerPerson;
+    return msg(a.locale, 'lead.statements', { who: `${full} (${speakerName(a)})` });
+  }
   if (a.speaker) return msg(a.locale, 'lead.statements', { who: speakerName(a) });
   if (a.speakerPhrase) return msg(a.locale, 'lead.reported', { who: a.speakerPhrase.replace(/['’]s$/u, '') });
   return msg(a.locale, 'lead.topic');

@@ -21,7 +21,9 @@ export function speakerLabel(e: SpeakerFields, locale?: string): string {
     const source = (e.source ?? speaker ?? '').replace(/^(?:an?|the|some|several)\s+/i, '').replace(/^unnamed\s+/i, '');
     if (source) return msg(locale, 'speaker.unnamed', { source });
   }
-  if (speaker && actor && speaker.toLowerCase() !== actor.toLowerCase()) return msg(locale, 'speaker.withActor', { speaker, actor: actorName(actor, locale) });
+  // "Sergey Lavrov (Russia)"; "Estonia's foreign minister" and "Ukrainian officials" already say whom they speak for.
+  const named = speaker && actor && speaker.toLowerCase().includes(actor.toLowerCase().slice(0, Math.min(5, actor.length)));
+  if (speaker && actor && !named && speaker.toLowerCase() !== actor.toLowerCase()) return msg(locale, 'speaker.withActor', { speaker, actor: actorName(actor, locale) });
   return (speaker ? actorName(speaker, locale) : actor ? actorName(actor, locale) : '') || msg(locale, 'speaker.unknown');
 }
 

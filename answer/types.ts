@@ -18,7 +18,11 @@ export interface Citation {
 export interface AnswerClaim {
   id: string;
   text: string;
+  /** Who spoke, as named: "Sergey Lavrov", "a senior European diplomat". */
   speaker?: string;
+  /** Whom the speaker speaks for, when the text supports it: "Russia". */
+  actor?: string;
+  speakerKind?: 'person' | 'organisation' | 'state' | 'unnamed' | 'outlet';
   stance?: string;
   status: ClaimStatus;
   citations: number[];

@@ -37,7 +37,8 @@ export function analyseDocument(prepared: PreparedDocument, gazetteer: Gazetteer
   const out = chunks.map((c, ord) => {
     const speakers: SentenceSpeaker[] = c.sentences.map(() => {
       const a = attributions[k++]!;
-      return { start: a.start, end: a.end, actor: a.speaker?.id, cue: a.cue, via: a.via };
+      const name = a.speakerName && a.speakerName !== a.speaker?.name ? a.speakerName : undefined;
+      return { start: a.start, end: a.end, actor: a.speaker?.id, cue: a.cue, via: a.via, ...(name && { name }) };
     });
     const text = doc.text.slice(c.start, c.end);
     return { ord, start: c.start, end: c.end, text, attrib: encodeSpeakers(speakers), ...(opts.embed && { vec: opts.embed(passageText(doc.title, text)) }) };

@@ -1,6 +1,10 @@
 import type { Answer, ClaimStatus } from '../answer/types.js';
 import type { DocumentInput, DocumentMeta, StoredDocument } from '../corpus/types.js';
 import type { Config } from './config.js';
+import type { GapEntry } from './gaps.js';
+import type { Timeline } from '../claims/timeline.js';
+import type { TimelineQuery } from './timeline.js';
+import type { WatchEntry, WatchNotice, WatchResult } from './watches.js';
 
 /** Context of a follow-up question: the earlier exchange it replies to. */
 export interface FollowUp {
@@ -73,7 +77,11 @@ export interface ClaimEntry {
   id: string;
   /** The exact sentence that states it. */
   text: string;
+  /** Who spoke, as named: "Sergey Lavrov", "a senior European diplomat", "Pakistan". */
   speaker?: string;
+  /** Whom the speaker speaks for, when the text supports it: "Russia". */
+  actor?: string;
+  speakerKind?: string;
   stance?: string;
   status: ClaimStatus;
   docId: string;
@@ -114,6 +122,19 @@ export interface App {
   reviewClaim(input: ReviewInput): ClaimEntry;
   recordFeedback(input: FeedbackInput): FeedbackEntry;
   listFeedback(limit?: number): FeedbackEntry[];
+  /** Who said what about one story (or one actor's statements), in date order, with the status after each entry. */
+  timeline(query: TimelineQuery): Timeline;
+  /** Watches claims for a member (ids from an answer or the ledger), at most WATCH_MAX_PER_MEMBER. */
+  watchClaims(input: { userId: string; channelId?: string; ids: string[] }): WatchResult;
+  listWatches(userId: string): WatchEntry[];
+  /** False when the member did not watch it. */
+  unwatch(userId: string, id: string): boolean;
+  /** Status changes of watched claims not yet delivered (the outbox). */
+  pendingNotices(limit: number): WatchNotice[];
+  markNoticeSent(id: number, to: 'dm' | 'channel'): void;
+  markNoticeFailed(id: number, error: string): void;
+  /** Questions the bot abstained on, grouped by wording (open ones; closed too with `closed`). */
+  listGaps(opts?: { closed?: boolean; limit?: number }): GapEntry[];
   /** Writes the index and closes the store. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -41,6 +41,12 @@ const schema = z.object({
   ALLOWED_CHANNEL_IDS: idList.default([]),
   MODERATOR_ROLE_IDS: idList.default([]),
   MAINTAINER_ROLE_IDS: idList.default([]),
+  WATCH_MAX_PER_MEMBER: intIn(1, 1000, 25),
+  WATCH_POLL_MS: intIn(200, 600_000, 5_000),
+  WATCH_SEND_PER_POLL: intIn(1, 500, 20),
+  THREAD_ANSWERS: z.enum(['off', 'busy', 'always']).default('off'),
+  THREAD_BUSY_MESSAGES: intIn(2, 1000, 10),
+  FORUM_CHANNEL_IDS: idList.default([]),
 });
 
 /** Validated configuration, read once at start-up and passed down. */

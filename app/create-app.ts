@@ -25,6 +25,9 @@ import { passageText } from './analyse.js';
 import { ingestDocuments, ledgerOf, pipelineBatches, type IngestDeps } from './ingest.js';
 import { bundledDocumentsDir } from './paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
+import { recordGap } from './gaps.js';
+import { recheckGaps } from './gap-check.js';
+import { storyMethods } from './story.js';
 
 const MAX_QUESTION = 1000;
 /** Passages searched beyond the top k for ledger answers (every actor with a stance, every figure). */
@@ -86,15 +89,43 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       dirty = false;
       await deps.index.save(config.dataDir);
     };
+    // A question answered without logging it (the app's answer, and the re-check of coverage gaps at ingest).
+    const compose = async (q: string, ask: AskOptions) => {
+      if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
+      const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
+      const analysis = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
+      analysis.locale = chooseLocale(q, { override: ask.localeOverride, fallbacks: ask.locales });
+      const t1 = performance.now();
+      const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
+      const t2 = performance.now();
+      refreshLedger(store, ledger);
+      const wider = () => widerSpans(deps, analysis, WIDER_K);
+      const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
+      // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
+      const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
+      const picked = llmResult?.answer ?? composed;
+      const stale = picked.abstained ? undefined : staleNote(picked, new Date(), config.STALE_SOURCE_DAYS, analysis.locale);
+      const sent = stale ? { ...picked, answer: `${picked.answer}\n${stale}` } : picked;
+      return { sent, mode: llmResult?.mode ?? 'extractive' as const, t1, t2, locale: analysis.locale };
+    };
+    // After documents are committed: open coverage gaps that an answer now covers are closed.
+    const gapsAfterIngest = async (added: boolean, texts?: string[]) => {
+      if (added) await recheckGaps(store, async (q) => (await compose(q, {})).sent, texts);
+    };
     const importDocuments: AppInternals['importDocuments'] = async (docs, meta, onReject) => {
       const res = await ingestDocuments(deps, docs, meta, onReject);
       if (res.some((r) => r.added)) dirty = true;
+      await gapsAfterIngest(res.some((r) => r.added), docs.length <= 1000 ? docs.map((d) => `${d.meta.title ?? ''} ${d.text}`) : undefined);
       return res;
     };
-    const importBatches: AppInternals['importBatches'] = (batches, onBatch, onReject) => pipelineBatches(deps, batches, (res) => {
-      if (res.some((r) => r.added)) dirty = true;
-      onBatch(res);
-    }, onReject);
+    const importBatches: AppInternals['importBatches'] = async (batches, onBatch, onReject) => {
+      let added = false;
+      await pipelineBatches(deps, batches, (res) => {
+        if (res.some((r) => r.added)) dirty = added = true;
+        onBatch(res);
+      }, onReject);
+      await gapsAfterIngest(added);
+    };
     if ((opts.bundled ?? true) && store.getMeta('bundled_loaded') === undefined && store.counts().documents === 0) {
       await importDocuments(await loadBundled(loadOptions));
       store.setMeta('bundled_loaded', new Date().toISOString());
@@ -109,25 +140,12 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         if (!q) throw new UserError('QUESTION_EMPTY');
         if (q.length > MAX_QUESTION) throw new UserError('QUESTION_TOO_LONG', { length: q.length, limit: MAX_QUESTION });
         // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
-        if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
-        const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
-        const analysis = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
-        analysis.locale = chooseLocale(q, { override: ask.localeOverride, fallbacks: ask.locales });
-        const t1 = performance.now();
-        const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
-        const t2 = performance.now();
-        refreshLedger(store, ledger);
-        const wider = () => widerSpans(deps, analysis, WIDER_K);
-        const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
-        // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
-        const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
-        const picked = llmResult?.answer ?? composed;
-        const stale = picked.abstained ? undefined : staleNote(picked, new Date(), config.STALE_SOURCE_DAYS, analysis.locale);
-        const sent = stale ? { ...picked, answer: `${picked.answer}\n${stale}` } : picked;
+        const { sent, mode, t1, t2, locale } = await compose(q, ask);
         const t3 = performance.now();
         const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
         logQuestion(store, ask.channel ?? 'api', sent.abstained, timings.totalMs);
-        return { ...sent, question: q, mode: llmResult?.mode ?? 'extractive', timings, locale: analysis.locale };
+        if (sent.abstained && ask.channel !== 'eval') recordGap(store, q);
+        return { ...sent, question: q, mode, timings, locale };
       },
       async addDocument(source: AddSource, meta?: DocumentMeta) {
         const doc = await loadSource(source, loadOptions);
@@ -171,6 +189,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         return { documents, chunks, claims: ledger.count(), indexSize: deps.index.size, ...questionStats(store) };
       },
       recordFeedback: (input) => recordFeedback(store, input),
+      ...storyMethods(store, ledger, gazetteer, config),
       listFeedback: (limit) => listFeedback(store, limit),
       listClaims: (filter) => listLedger(store, ledger, gazetteer, filter),
       reviewClaim: (input) => reviewClaim(store, ledger, input),
@@ -214,7 +233,8 @@ function loaders(): Promise<typeof import('../corpus/loaders/index.js')> {
   return import('../corpus/loaders/index.js');
 }
 
-function readAliases(dataDir: string): AliasFile {
+/** The maintainer aliases of `DATA_DIR/aliases.json` (none when the file is missing; bad JSON is a configuration error). */
+export function readAliases(dataDir: string): AliasFile {
   const file = path.join(dataDir, 'aliases.json');
   if (!existsSync(file)) return {};
   try {

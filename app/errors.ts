@@ -41,6 +41,9 @@ export const ERRORS = {
   MODEL_UNAVAILABLE: 'Could not load the model {model}: {detail}',
   EMBEDDINGS_FAILED: 'The embedding provider {provider} failed: {detail}',
   WRONG_GUILD: '{command} can only be used in the server this bot is set up for.',
+  WATCH_LIMIT: 'You already watch {limit} claims, the most one member may. Remove some with /watch remove.',
+  BOT_MISSING_PERMISSION: 'I am missing a permission in this channel ({detail}). A server admin can let me View Channel, Send Messages, Send Messages in Threads, Create Public Threads, Embed Links and Read Message History here.',
+  TIMELINE_EMPTY: 'Nothing in the claim ledger matches {what}. Try other words, or see `claims list`.',
 } as const;
 
 /** A code from the error catalogue. */

@@ -7,7 +7,7 @@ import type { NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
 import type { VectorMatrix } from './exact-search.js';
 import { timeEach } from './stats.js';
 
-/** One benchmark query: the vector and the FTS5 expression the project would search with. */
+/** One benchmark query: the vector and the bounded FTS5 expression the project searches with (`toMatchQuery` with the store). */
 export interface BenchQuery {
   vec: number[];
   match: string;
@@ -40,15 +40,16 @@ Promise<{ addMs: number; queryMs: number[] }> {
 
 /**
  * The floor of the project's own stack: a raw hnswlib-node index read from the saved file (same `ef`)
- * with `searchKnn(vec, candidates)`, plus the raw FTS5 bm25 query on the same store. No fusion, no
- * chunk loading, no composition. Returns the time of each part and of both together per query.
+ * with `searchKnn(vec, candidates)`, plus one raw FTS5 bm25 query on the same store with the system's
+ * own bounded expression and the same number of candidates. No fusion, no speaker lists, no chunk
+ * loading, no composition. Returns the time of each part and of both together per query.
  */
-export async function floorBaseline(store: Store, dataDir: string, dim: number, ef: number, queries: readonly BenchQuery[], candidates = 50):
+export async function floorBaseline(store: Store, dataDir: string, dim: number, ef: number, queries: readonly BenchQuery[], candidates: number):
 Promise<{ annMs: number[]; ftsMs: number[]; totalMs: number[] }> {
   const raw = new hnswlib.HierarchicalNSW('cosine', dim);
   await raw.readIndex(path.join(dataDir, 'index.hnsw'));
   raw.setEf(ef);
-  const fts = store.db.prepare('SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?').pluck();
+  const fts = store.db.prepare('SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts, 1.0, 0.5) LIMIT ?').pluck();
   const n = Math.min(candidates, raw.getCurrentCount());
   const annMs: number[] = [];
   const ftsMs: number[] = [];

@@ -5,6 +5,10 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../app/paths.js';
 import { Gazetteer } from '../claims/actors.js';
 import { isUncertain } from '../claims/hedges.js';
+import { ATTRIBUTION_FILES, scoreAttribution } from './attribution-eval.js';
+import { claimsMarkdown } from './claims-markdown.js';
+import { writeReadmeBlock, writeResult } from './results-files.js';
+import { machineInfo, runFinished, runStarted } from './run-info.js';
 import { ClaimLedger, type LedgerEntry } from '../claims/ledger-store.js';
 import { extractStored, ledgerDoc } from '../claims/pipeline.js';
 import { loadPath } from '../corpus/loaders/index.js';
@@ -12,6 +16,7 @@ import { recordToDocument } from '../corpus/loaders/jsonl-formats.js';
 import { prepareDocument } from '../corpus/prepare.js';
 import { Store } from '../corpus/store.js';
 import type { DocumentInput, StoredDocument } from '../corpus/types.js';
+import type { AttributionScore } from './attribution-score.js';
 
 /** One labelled sentence of claims/eval/labelled.jsonl. */
 interface Label {
@@ -39,18 +44,33 @@ const SETS = { labelled: 'claims/eval/labelled.jsonl', heldout: 'claims/eval/hel
  * weasel-word sentences (train: tuned on; test: held out).
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'eval-dir': { type: 'string', default: '../shared/eval' }, json: { type: 'boolean', default: false } } });
-  const evalDir = path.resolve(values['eval-dir']!);
+  const { values } = parseArgs({ options: {
+    'eval-dir': { type: 'string', default: '../shared/eval' }, json: { type: 'boolean', default: false }, out: { type: 'string' },
+    markdown: { type: 'boolean', default: false }, readme: { type: 'boolean', default: false },
+  } });
   const root = projectRoot();
+  if (values.markdown || values.readme) {
+    if (values.readme) writeReadmeBlock('claims', root);
+    else process.stdout.write(`${claimsMarkdown(path.join(root, CLAIMS_RESULTS))}\n`);
+    return;
+  }
+  const run = runStarted('npm run claims-eval');
+  const evalDir = path.resolve(values['eval-dir']!);
   const sets: Record<string, SetReport> = {};
   for (const [name, file] of Object.entries(SETS)) {
     const labels = readFileSync(path.join(root, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Label);
     sets[name] = scoreSet(labels, await extractAll(labels, evalDir, root));
   }
+  const attribution = Object.fromEntries(ATTRIBUTION_FILES.map((f) => { const s = scoreAttribution(evalDir, f); return [f, { all: s.all, byGenre: s.byGenre }]; }));
   const weasels = { train: weasel(path.join(evalDir, 'wiki_weasel_hedge/wiki_weasel_train.csv')), test: weasel(path.join(evalDir, 'wiki_weasel_hedge/wiki_weasel_test.csv')) };
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...sets, weasel: weasels }, null, 2)}\n`);
-  else process.stdout.write(`${Object.entries(sets).map(([k, r]) => render(k, r)).join('\n')}\n${renderWeasel(weasels)}`);
+  const report = { run: runFinished(run), machine: machineInfo(), ...sets, attribution, weasel: weasels };
+  if (values.out) writeResult(values.out, report);
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(`${Object.entries(sets).map(([k, r]) => render(k, r)).join('\n')}\n${renderAttribution(attribution)}${renderWeasel(weasels)}`);
 }
+
+/** The committed results file of `npm run claims-eval -- --out`. */
+export const CLAIMS_RESULTS = 'bench/results/claims-eval.json';
 
 type SetReport = ReturnType<typeof scoreSet>;
 
@@ -60,6 +80,8 @@ function scoreSet(labels: Label[], entries: Map<string, LedgerEntry | null>) {
   return {
     sentences: labels.length, unmatched,
     speaker: speakerScore(pairs),
+    /** Speaker, stance and status all right, the sentence's first claim. */
+    joint: pairs.filter(({ l, p }) => p && speakerOk(l, p.speakerId ?? null) && p.stance === l.stance && p.status === l.status).length / labels.length,
     stance: classScore(pairs.map(({ l, p }) => [l.stance, p?.stance ?? 'none'])),
     status: classScore(pairs.map(({ l, p }) => [l.status, p?.status ?? 'none'])),
     certainty: classScore(pairs.map(({ l, p }) => [l.certainty, p?.certainty ?? 'none'])),
@@ -179,7 +201,7 @@ function ratio(a: number, b: number): number | null {
 function render(name: string, r: SetReport): string {
   const f = (x: number | null) => (x === null ? '  -  ' : x.toFixed(3));
   const out = [`${name}: ${r.sentences} sentences${r.unmatched.length ? ` (${r.unmatched.length} not found: ${r.unmatched.join(', ')})` : ''}`,
-    'field       precision  recall  accuracy'];
+    `speaker, stance and status all right: ${r.joint.toFixed(3)}`, 'field       precision  recall  accuracy'];
   for (const k of ['speaker', 'stance', 'status', 'certainty'] as const) {
     const s = r[k];
     out.push(`${k.padEnd(11)} ${f(s.precision).padStart(9)}  ${f(s.recall).padStart(6)}  ${s.accuracy.toFixed(3).padStart(8)}`);
@@ -187,6 +209,14 @@ function render(name: string, r: SetReport): string {
   }
   out.push(`disagreements on speaker, stance or status: ${r.errors.length} (see --json)`);
   return `${out.join('\n')}\n`;
+}
+
+function renderAttribution(a: Record<string, { all: AttributionScore; byGenre: Record<string, AttributionScore> }>): string {
+  const f = (x: number) => x.toFixed(3);
+  const rows = Object.entries(a).flatMap(([file, r]) => Object.entries({ ...r.byGenre, all: r.all }).map(([genre, s]) =>
+    `${file.replace('attribution/', '').padEnd(24)} ${genre.padEnd(10)} content P ${f(s.content.precision)} R ${f(s.content.recall)} F1 ${f(s.content.f1)}  `
+    + `speaker ${f(s.speaker.accuracy)} (pronouns ${f(s.speaker.pronounAccuracy)}, n=${s.speaker.pronounN})  end-to-end F1 ${f(s.endToEnd.f1)}  n=${s.gold}`));
+  return `attribution relations (GUM, dev):\n${rows.join('\n')}\n\n`;
 }
 
 function renderWeasel(w: Record<'train' | 'test', { n: number; precision: number; recall: number; f1: number }>): string {

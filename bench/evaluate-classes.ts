@@ -42,7 +42,7 @@ export interface ClassReport {
 
 /** Answers every class question (the real ones over the cached eval store, the rest over the invented documents). */
 export async function evaluateClasses(opts: { config: Config; questions: ClassQuestion[]; corpusDir: string; progress?: (m: string) => void }): Promise<ClassReport> {
-  const real = opts.questions.some((q) => q.corpus !== 'invented') ? await evalApp(opts.config, opts.corpusDir, opts.progress) : undefined;
+  const real = opts.questions.some((q) => q.corpus !== 'invented') ? (await evalApp(opts.config, opts.corpusDir, opts.progress)).app : undefined;
   const invented = opts.questions.some((q) => q.corpus === 'invented') ? await inventedApp(opts.config) : undefined;
   try {
     const results: ClassReport['results'] = [];

@@ -1,14 +1,15 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../app/config.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
 import { UserError } from '../app/errors.js';
 import { readJsonl } from '../corpus/loaders/index.js';
 import type { DocumentInput } from '../corpus/types.js';
-import type { Answer } from '../answer/types.js';
-import { projectRoot } from '../app/paths.js';
-import { detectLanguageOrUndefined } from '../corpus/language.js';
+import { openEvalStore, type EvalStoreKey } from './eval-cache.js';
+import { machineInfo, runFinished, runStarted } from './run-info.js';
+import { byLanguage, extraDocuments, framedIn, type LanguageSummary } from './evaluate-languages.js';
 import { percentile } from './stats.js';
+import type { BenchResult, RunInfo } from './types.js';
 
 /** One line of the questions file. */
 export interface EvalQuestion {
@@ -21,21 +22,26 @@ export interface EvalQuestion {
   lang?: string;
 }
 
-/** Scores of the questions in one language. */
-export interface LanguageSummary { n: number; hitAt1: number | null; hitAt5: number | null; abstained: number | null; framed: number | null; p50Ms: number }
-
 interface KindSummary { n: number; hitAt1: number | null; hitAt5: number | null; containsGold: number | null; wrongfulAbstentions: number | null }
 
 /** The evaluation report; other tools read these names. */
 export interface EvalReport {
+  run: RunInfo;
+  machine: BenchResult['machine'];
+  /** The settings that change the answers. */
+  settings: { retrievalMode: string; answerMode: string; claimsMode: string; embedder: string };
   summary: {
     questions: number; corpusChunks: number;
     speaker: KindSummary; event: KindSummary; abstain: { n: number; abstained: number | null };
+    /** Speaker and event questions (all answerable) that got an abstention. */
+    wrongful: { count: number; of: number };
     latency: { p50Ms: number; p95Ms: number };
     /** With a multilingual question set: scores per language, and the p50 latency of the non-English questions. */
     byLanguage?: Record<string, LanguageSummary>;
     nonEnglishP50Ms?: number;
   };
+  /** The parts of the store's key that made this run rebuild it (empty: the cached store was current). */
+  storeRebuilt: string[];
   results: { id: string; kind: string; abstained: boolean; citedDocIds: string[]; ms: number; hitAt1: boolean; hitAt5: boolean; lang?: string; framed?: boolean }[];
 }
 
@@ -45,9 +51,11 @@ const CORPORA = ['un_general_debate', 'wikipedia_current_events', 'state_dept_pr
  * Builds (once, cached in `<dataDir>/eval`) a store over the three corpora of the evaluation folder,
  * answers every question and scores the citations against the gold documents.
  */
-export async function evaluate(opts: { config: Config; questions: EvalQuestion[]; corpusDir: string; progress?: (m: string) => void }): Promise<EvalReport> {
+export async function evaluate(opts: { config: Config; questions: EvalQuestion[]; corpusDir: string; progress?: (m: string) => void; command?: string }):
+Promise<EvalReport> {
+  const started = runStarted(opts.command ?? 'npm run eval');
   const multilingual = opts.questions.some((q) => q.lang);
-  const app = await evalApp(opts.config, opts.corpusDir, opts.progress, multilingual);
+  const { app, rebuilt } = await evalApp(opts.config, opts.corpusDir, opts.progress, undefined, multilingual);
   try {
     const results: EvalReport['results'] = [];
     const rows: { q: EvalQuestion; abstained: boolean; cited: string[]; quotes: string[] }[] = [];
@@ -74,15 +82,22 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
       };
     };
     const abst = results.filter((r) => r.kind === 'abstain');
+    const answerable = results.filter((r) => r.kind !== 'abstain');
     const ms = results.map((r) => r.ms);
+    const c = opts.config;
     return {
+      run: runFinished(started),
+      machine: machineInfo(),
+      settings: { retrievalMode: c.RETRIEVAL_MODE, answerMode: c.ANSWER_MODE, claimsMode: c.CLAIMS_MODE, embedder: app.deps.embedder.id },
       summary: {
         questions: results.length, corpusChunks: app.stats().chunks,
         speaker: kind('speaker'), event: kind('event'),
         abstain: { n: abst.length, abstained: ratio(abst.filter((r) => r.abstained).length, abst.length) },
+        wrongful: { count: answerable.filter((r) => r.abstained).length, of: answerable.length },
         latency: { p50Ms: ms.length ? percentile(ms, 0.5) : 0, p95Ms: ms.length ? percentile(ms, 0.95) : 0 },
         ...(multilingual ? byLanguage(results) : {}),
       },
+      storeRebuilt: rebuilt,
       results,
     };
   } finally {
@@ -90,73 +105,42 @@ export async function evaluate(opts: { config: Config; questions: EvalQuestion[]
   }
 }
 
-/**
- * The app over the evaluation corpora, built once and cached under `<dataDir>/eval` (with `multilingual`,
- * under `<dataDir>/eval-multilingual`, with the bundled documents and the fixtures in other languages too).
- */
-export async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void, multilingual = false): Promise<AppInternals> {
+/** The input files of the evaluation store: the JSONL files of the three corpora, sorted. */
+export function evalCorpusFiles(corpusDir: string): string[] {
   const files = CORPORA.flatMap((d) => {
     const dir = path.join(corpusDir, d);
     try { return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f)); } catch { return []; }
   });
   if (files.length === 0) throw new UserError('FILE_NOT_FOUND', { path: `${corpusDir}/{${CORPORA.join(',')}}/*.jsonl` });
-  // The multilingual set also asks about the bundled documents and the fixtures in other languages.
+  return files;
+}
+
+/**
+ * The evaluation store in `<dataDir>/eval`, reused only when it was built from the same file contents by
+ * the same code versions (bench/eval-cache.ts), else built again from nothing. With `multilingual`, in
+ * `<dataDir>/eval-multilingual`, with the bundled documents and the fixtures in other languages too.
+ */
+export async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void, override?: Partial<EvalStoreKey>,
+  multilingual = false): Promise<{ app: AppInternals; rebuilt: string[] }> {
+  const files = evalCorpusFiles(corpusDir);
   const extras = multilingual ? extraDocuments() : [];
-  const key = [...files, ...extras].map((f) => `${path.basename(f)}:${statSync(f).size}`).join('|');
-  const app = await createApp({ ...config, dataDir: path.join(config.dataDir, multilingual ? 'eval-multilingual' : 'eval') }, { bundled: multilingual });
-  if (app.deps.store.getMeta('eval_corpus_key') === key) return app;
-  for (const f of extras) await app.addDocument({ kind: 'path', path: f });
-  for (const file of files) {
-    let batch: DocumentInput[] = [];
-    let n = 0;
-    for await (const item of readJsonl(file, { ...app.loadOptions, format: 'auto' })) {
-      if (item.doc) batch.push(item.doc);
-      if (batch.length >= 500) { await app.importDocuments(batch, undefined, () => {}); n += batch.length; batch = []; progress?.(`${path.basename(file)}: ${n}`); }
-    }
-    await app.importDocuments(batch, undefined, () => {});
-  }
-  app.deps.store.setMeta('eval_corpus_key', key);
-  await app.saveIndex();
-  return app;
+  return openEvalStore({
+    config, dataDir: path.join(config.dataDir, multilingual ? 'eval-multilingual' : 'eval'), files: [...files, ...extras], progress, override,
+    build: async (app) => {
+      for (const f of extras) await app.addDocument({ kind: 'path', path: f });
+      for (const file of files) {
+        let batch: DocumentInput[] = [];
+        let n = 0;
+        for await (const item of readJsonl(file, { ...app.loadOptions, format: 'auto' })) {
+          if (item.doc) batch.push(item.doc);
+          if (batch.length >= 500) { await app.importDocuments(batch, undefined, () => {}); n += batch.length; batch = []; progress?.(`${path.basename(file)}: ${n}`); }
+        }
+        await app.importDocuments(batch, undefined, () => {});
+      }
+    },
+  });
 }
 
 function ratio(a: number, b: number): number | null {
   return b === 0 ? null : a / b;
-}
-
-/** The documents in other languages written for the tests (tests/fixtures/languages). */
-function extraDocuments(): string[] {
-  const dir = path.join(projectRoot(), 'tests', 'fixtures', 'languages');
-  try { return readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort().map((f) => path.join(dir, f)); } catch { return []; }
-}
-
-/**
- * True when the answer's own words (everything but its quotes and [n] markers) are in `lang`: the
- * answer says it is (`locale`) and the language detector agrees.
- */
-export function framedIn(a: Answer, lang: string): boolean {
-  if ((a.locale ?? 'en') !== lang) return false;
-  // Each line's quote runs from its first quotation mark to the end of the line (a quote may hold others).
-  const own = a.answer.split('\n').map((l) => l.replace(/[“„«"].*$/u, '')).join('\n').replace(/\[\d+\]/g, ' ');
-  const detected = detectLanguageOrUndefined(own);
-  return detected === lang || (lang === 'en' && detected === undefined);
-}
-
-function byLanguage(results: EvalReport['results']): Pick<EvalReport['summary'], 'byLanguage' | 'nonEnglishP50Ms'> {
-  const out: Record<string, LanguageSummary> = {};
-  for (const lang of [...new Set(results.map((r) => r.lang).filter((l): l is string => !!l))]) {
-    const rs = results.filter((r) => r.lang === lang);
-    const answerable = rs.filter((r) => r.kind !== 'abstain');
-    const abst = rs.filter((r) => r.kind === 'abstain');
-    out[lang] = {
-      n: rs.length,
-      hitAt1: ratio(answerable.filter((r) => r.hitAt1).length, answerable.length),
-      hitAt5: ratio(answerable.filter((r) => r.hitAt5).length, answerable.length),
-      abstained: ratio(abst.filter((r) => r.abstained).length, abst.length),
-      framed: ratio(rs.filter((r) => r.framed).length, rs.length),
-      p50Ms: percentile(rs.map((r) => r.ms), 0.5),
-    };
-  }
-  const foreign = results.filter((r) => r.lang && r.lang !== 'en').map((r) => r.ms);
-  return { byLanguage: out, nonEnglishP50Ms: foreign.length ? percentile(foreign, 0.5) : undefined };
 }

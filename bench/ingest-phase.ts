@@ -10,13 +10,13 @@ export interface IngestResult {
   documents: number;
   chunks: number;
   rejected: number;
-  /** Share of the JSONL read/parse time for the documents imported (copies re-use a parsed original). */
+  /** An estimate, not a measurement: the share of one JSONL read/parse of the corpus for the documents imported (copies re-use a parsed original). */
   parseMs: number;
   /** `importBatches`: prepare, chunk, attribute, embed, store, index (pipelined). */
   importMs: number;
   saveMs: number;
   totalMs: number;
-  /** Chunks/s of `importDocuments` in each tenth of the target (flat = linear ingest; falling = cost grows with the store). */
+  /** Chunks/s of `importBatches` in each tenth of the target (flat = linear ingest; falling = cost grows with the store). */
   curve: number[];
 }
 

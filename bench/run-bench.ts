@@ -6,6 +6,7 @@ import { projectRoot } from '../app/paths.js';
 import { loadEvalCorpus } from './corpus-source.js';
 import { liveDirs, measureSize } from './measure-size.js';
 import { measureBundledAsk } from './spawn-timing.js';
+import { machineInfo, runFinished, runStarted } from './run-info.js';
 import { progress, progressDone, round } from './stats.js';
 import type { BenchPlan, BenchQuestion, BenchResult, SizeResult } from './types.js';
 
@@ -25,6 +26,8 @@ export interface RunBenchOptions {
   bundledAsk?: boolean;
   /** Keep the data folders of the sizes (printed on stderr) for profiling. */
   keep?: boolean;
+  /** The command line recorded in the result. */
+  command?: string;
 }
 
 /** The question set of the benchmark (`bench/questions.json`). */
@@ -56,6 +59,7 @@ function planFor(quick: boolean, keep: boolean): BenchPlan {
  */
 export async function runBench(opts: RunBenchOptions): Promise<BenchResult> {
   const t0 = performance.now();
+  const started = runStarted(opts.command ?? 'npm run bench');
   const quick = opts.quick ?? false;
   const plan = planFor(quick, opts.keep ?? false);
   const evalDir = opts.evalDir ?? path.resolve(projectRoot(), '..', 'shared', 'eval');
@@ -68,15 +72,15 @@ export async function runBench(opts: RunBenchOptions): Promise<BenchResult> {
       progress('npm run ask on the bundled corpus');
       const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-bundled-'));
       liveDirs.add(dir);
-      const b = await measureBundledAsk(dir, 'What did Pakistan say?', quick ? 1 : 3, !quick);
+      const b = await measureBundledAsk(dir, 'What did Pakistan say?', quick ? 1 : 3);
       removeTempDirs();
-      bundledAsk = { firstMs: round(b.firstMs, 1), askMs: round(b.askMs, 1), npmAskMs: b.npmAskMs === null ? null : round(b.npmAskMs, 1) };
+      bundledAsk = { firstMs: round(b.firstMs, 1), askMs: round(b.askMs, 1), npmAskMs: round(b.npmAskMs, 1) };
     }
     const sizes: SizeResult[] = [];
     for (const size of sizesOf(opts)) sizes.push(await measureSize(size, corpus, opts.config, plan));
-    const cpus = os.cpus();
     return {
-      machine: { cores: cpus.length, memoryGB: round(os.totalmem() / 2 ** 30, 1), cpu: cpus[0]?.model.trim() ?? 'unknown', node: process.version },
+      run: runFinished(started),
+      machine: machineInfo(),
       sizes,
       bundledAsk,
       corpus: { documents: corpus.docs.length, chunks: corpus.chunks, parseMs: round(corpus.parseMs, 1) },

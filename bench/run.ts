@@ -1,15 +1,20 @@
 /**
  * `npm run bench -- reliability [...]` runs the reliability suite (bench/reliability/run.ts);
- * `npm run bench -- [--sizes 10000,100000] [--full] [--quick] [--json] [--eval-dir DIR] [--keep]`: speed and
- * scale of the project against LangChain's MemoryVectorStore and the raw hnswlib + FTS5 floor.
+ * `npm run bench -- [--sizes 10000,100000] [--full] [--quick] [--json] [--out FILE] [--eval-dir DIR] [--keep]`: speed
+ * and scale of the project against the fair floor, the plain exact scan and LangChain's MemoryVectorStore;
+ * `npm run bench -- --markdown [--readme]`: the README's Speed tables from bench/results/bench-*.json
+ * (printed, or written between the README's markers), without measuring anything.
  */
 import { configFrom, parse, printJson, run } from '../cli/common.js';
 import { UserError } from '../app/errors.js';
 import { formatTable } from './report.js';
+import { renderBlock, writeReadmeBlock, writeResult } from './results-files.js';
 import { removeTempDirs, runBench } from './run-bench.js';
 
-const USAGE = 'usage: npm run bench -- [--sizes 10000,100000] [--full] [--quick] [--json] [--eval-dir DIR] [--keep]';
+const USAGE = 'usage: npm run bench -- [--sizes 10000,100000] [--full] [--quick] [--json] [--out FILE] [--eval-dir DIR] [--keep]\n' +
+  '       npm run bench -- --markdown [--readme]';
 const OPTIONS = {
+  out: { type: 'string' }, markdown: { type: 'boolean', default: false }, readme: { type: 'boolean', default: false },
   sizes: { type: 'string' }, full: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false }, 'eval-dir': { type: 'string' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -35,11 +40,18 @@ function speed(): void {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    if (values.markdown) {
+      if (values.readme) writeReadmeBlock('speed');
+      else process.stdout.write(`${renderBlock('speed')}\n`);
+      return 0;
+    }
     const sizes = values.sizes?.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
     if (sizes?.some((n) => !Number.isInteger(n) || n < 1)) throw new UserError('USAGE', { detail: `--sizes takes whole numbers: ${USAGE}` });
     const result = await runBench({
       config: configFrom({}), sizes, full: values.full, quick: values.quick, evalDir: values['eval-dir'], keep: values.keep,
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     });
+    if (values.out) writeResult(values.out, result);
     if (values.json) printJson(result);
     else process.stdout.write(`${formatTable(result)}\n`);
     return 0;

@@ -27,6 +27,7 @@ export interface SizeResult {
   ingestDocsPerS: number;
   indexBuildMs: number;
   startupMs: number;
+  /** `node dist/cli/ask.js` on this store, spawn to exit (without npm's own start-up). */
   askCliMs: number;
   answerP50Ms: number;
   answerP99Ms: number;
@@ -34,22 +35,42 @@ export interface SizeResult {
   retrievalP99Ms: number;
   floorP50Ms: number;
   memoryStoreP50Ms: number | null;
-  recallAt10: number;
+  /** ANN recall@10 against exact search: the very same ids. */
+  recallAt10Strict: number;
   rssMB: number;
   diskBytesPerChunk: number;
-  /** Ingest end to end (parse share + importDocuments + saveIndex), milliseconds. */
+  /** ANN recall@10 counting a returned passage whose exact score ties the 10th as right (copies of one passage). */
+  recallAt10TieTolerant: number;
+  /** Ingest end to end (estimated parse share + importBatches + saveIndex), milliseconds. */
   ingestMs: number;
-  /** importDocuments chunks/s in each tenth of the size. */
+  /** importBatches chunks/s in each tenth of the size. */
   ingestCurve: number[];
   [extra: string]: number | number[] | null;
 }
 
+/** When, where and from what a result was measured. */
+export interface RunInfo {
+  /** ISO date and time of the start. */
+  date: string;
+  /** `git rev-parse --short HEAD`, with `+dirty` when the tree had changes; 'unknown' outside git. */
+  commit: string;
+  /** The command line that produced the result. */
+  command: string;
+  /** os.loadavg() (1, 5, 15 min) at the start and at the end: other work on the machine slows every figure. */
+  loadAverageStart: number[];
+  loadAverageEnd: number[];
+}
+
 /** The whole report printed by `--json`. */
 export interface BenchResult {
+  run: RunInfo;
   machine: { cores: number; memoryGB: number; cpu: string; node: string };
   sizes: SizeResult[];
-  /** `npm run ask` on the bundled corpus once its index exists. */
-  bundledAsk: { firstMs: number; askMs: number; npmAskMs: number | null } | null;
+  /**
+   * The ask CLI on the bundled corpus once its index exists: `npm run ask` as a user types it (through
+   * npm) and `node dist/cli/ask.js` alone, both spawn to exit, medians.
+   */
+  bundledAsk: { firstMs: number; askMs: number; npmAskMs: number } | null;
   /** Reading and parsing the JSONL files of the evaluation folder once. */
   corpus: { documents: number; chunks: number; parseMs: number };
   totalMs: number;

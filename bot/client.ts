@@ -12,6 +12,8 @@ import { AnswerMemory } from './memory.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { NO_MENTIONS } from './render/payload.js';
 import { registerCommands } from './register.js';
+import { startWatchDelivery, type WatchDelivery } from './watch-delivery.js';
+import { ThreadMemory } from './threads.js';
 
 /** The Discord REST base used when DISCORD_API_URL is not set (without /v10). */
 export const DEFAULT_API = 'https://discord.com/api';
@@ -35,6 +37,8 @@ export interface RunningBot {
   client: Client<true>;
   /** Whether the Message Content intent was granted. */
   messageContent: boolean;
+  /** Delivers queued watch notices now (the loop does it every WATCH_POLL_MS). */
+  watches: WatchDelivery;
   /** Disconnects from Discord. Safe to call twice. Does not close the app. */
   stop(): Promise<void>;
 }
@@ -102,6 +106,7 @@ export async function startBot(app: App, config: Config, opts: StartOptions = {}
     log,
     limiter: new RateLimiter(opts.rateLimits ?? DEFAULT_RATE_LIMITS, opts.now),
     memory: new AnswerMemory(),
+    threads: new ThreadMemory(opts.now),
     roles: { moderatorRoleIds: config.MODERATOR_ROLE_IDS, maintainerRoleIds: config.MAINTAINER_ROLE_IDS },
     download: (att) =>
       downloadAttachment(att, {
@@ -139,13 +144,16 @@ export async function startBot(app: App, config: Config, opts: StartOptions = {}
       log.error('could not register the slash commands; check DISCORD_APPLICATION_ID, DISCORD_GUILD_ID and the applications.commands scope', errorFields(err));
     }
   }
+  const watches = startWatchDelivery(ready, ctx);
   let stopped = false;
   return {
     client: ready,
     messageContent,
+    watches,
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      watches.stop();
       ready.removeAllListeners(Events.ShardReconnecting);
       await ready.destroy();
     },

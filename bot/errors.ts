@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type Message } from 'discord.js';
 import { msg } from '../answer/messages.js';
-import { isUserError } from '../app/errors.js';
+import { isUserError, UserError } from '../app/errors.js';
 import { errorFields, type Logger } from './log.js';
 import { NO_MENTIONS } from './render/payload.js';
 
@@ -15,6 +15,11 @@ export interface ErrorTarget {
 /** The text a user sees for an error (in `locale` where the catalogue has it), and whether it is a bug. */
 export function userText(err: unknown, incident: string, locale?: string): { text: string; bug: boolean } {
   if (isUserError(err)) return { text: localised(err.code, err.params, locale) ?? err.message.slice(0, 1900), bug: false };
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 50013 || code === 50001) {
+    const e = new UserError('BOT_MISSING_PERMISSION', { detail: code === 50013 ? 'Missing Permissions' : 'Missing Access' });
+    return { text: localised(e.code, e.params, locale) ?? e.message, bug: false };
+  }
   return { text: msg(locale, 'error.bug', { incident }), bug: true };
 }
 
@@ -58,7 +63,12 @@ export async function handleError(err: unknown, target: ErrorTarget, log: Logger
       } else if (i.replied) await i.followUp(priv);
       else await i.reply(priv);
     } else if (target.message) {
-      await target.message.reply({ content: text, allowedMentions: NO_MENTIONS });
+      const m = target.message;
+      // Where the bot cannot post (a missing permission, an archived thread), the member is told privately.
+      await m.reply({ content: text, allowedMentions: NO_MENTIONS }).catch(async (replyErr: unknown) => {
+        log.warn('could not reply in the channel; telling the member by direct message', { ...ids, ...errorFields(replyErr) });
+        await m.author.send({ content: `I could not answer your message in <#${m.channelId}>: ${text}`.slice(0, 2000), allowedMentions: NO_MENTIONS });
+      });
     }
   } catch (sendErr) {
     log.warn('could not tell the user about an error', { ...ids, ...errorFields(sendErr) });

@@ -35,7 +35,7 @@ export type AliasFile = Record<string, string[] | { name: string; aliases?: stri
 
 interface CountryRecord {
   cca3: string; name: { common: string; official: string }; altSpellings: string[];
-  capital?: string[]; demonyms?: { eng?: { m: string; f: string } };
+  capital?: string[]; demonyms?: { eng?: { m: string; f: string } }; independent?: boolean;
 }
 interface BodiesFile {
   bodies: { id: string; name: string; aliases: string[] }[];
@@ -58,7 +58,8 @@ export class Gazetteer {
 
   constructor(extra: AliasFile = {}) {
     const require = createRequire(import.meta.url);
-    const countries = require('world-countries/countries.json') as CountryRecord[];
+    // Independent states first: a demonym or name they share with a territory ("American", "French") is theirs.
+    const countries = [...(require('world-countries/countries.json') as CountryRecord[])].sort((a, b) => Number(!!b.independent) - Number(!!a.independent));
     const data = JSON.parse(readFileSync(path.join(projectRoot(), 'claims', 'data', 'bodies.json'), 'utf8')) as BodiesFile;
     for (const c of countries) {
       const actor: Actor = { id: c.cca3, name: c.name.common, kind: 'country' };

@@ -35,6 +35,8 @@ export function hasClaimRules(lang: string | undefined): boolean {
   return l === 'en' || !!rulesFor(l);
 }
 
+const NEGATION = /(?<!\p{L})не\s+$/iu;
+
 /** Words between a clause break and the cue that may name an unnamed source ("Министерство обороны"). */
 const MAX_SOURCE_WORDS = 5;
 
@@ -78,8 +80,9 @@ function according(s: string, at: number, frame: string, mentions: ActorMention[
     ? trim(s, { start: sourceEnd + 1, end: s.length }) : trim(s, { start: 0, end: at });
   const event: SpeechEvent = {
     speaker: m?.actor, coSpeakers: [], sourceText: m ? undefined : s.slice(end, sourceEnd).trim() || undefined,
-    sourceStart: m?.start ?? end + 1, cue: frame, cueStance: 'statement', cueStart: at, cueEnd: end,
-    content: skipThat(s, content, r), mode: 'according', via: 'explicit', secondary: false,
+    speakerName: m?.surface, sourceStart: m?.start ?? end + 1, sourceEnd: m?.end ?? sourceEnd,
+    cue: frame, cueStance: 'statement', cueStart: at, cueEnd: end,
+    content: skipThat(s, content, r), mode: 'according', via: 'explicit', secondary: false, negated: false,
   };
   return { event, sourceEnd };
 }
@@ -95,8 +98,11 @@ function verbEvent(s: string, w: { word: string; start: number; end: number }, s
   else if (speaker === after && after) content = trim(s, { start: after.end, end: s.length });
   return {
     speaker: speaker?.actor, coSpeakers: [], sourceText: speaker ? undefined : unnamedSource(s, clauseStart, w.start),
-    sourceStart: speaker?.start, cue: w.word.toLowerCase(), cueStance: stance, cueStart: w.start, cueEnd: w.end,
+    speakerName: speaker?.surface, sourceStart: speaker?.start, sourceEnd: speaker?.end,
+    cue: w.word.toLowerCase(), cueStance: stance, cueStart: w.start, cueEnd: w.end,
     content: skipThat(s, content, r), mode: quoted ? 'direct' : 'indirect', via: 'explicit', secondary: false,
+    // "не заявил", "не осудила": the content is not the speaker's statement.
+    negated: NEGATION.test(s.slice(0, w.start)),
   };
 }
 
@@ -130,7 +136,8 @@ function merge(a: ActorMention[], b: ActorMention[]): ActorMention[] {
 function shift(e: SpeechEvent, by: number): SpeechEvent {
   if (by === 0) return e;
   return {
-    ...e, sourceStart: e.sourceStart === undefined ? undefined : e.sourceStart + by, cueStart: e.cueStart + by, cueEnd: e.cueEnd + by,
+    ...e, sourceStart: e.sourceStart === undefined ? undefined : e.sourceStart + by,
+    sourceEnd: e.sourceEnd === undefined ? undefined : e.sourceEnd + by, cueStart: e.cueStart + by, cueEnd: e.cueEnd + by,
     content: { start: e.content.start + by, end: e.content.end + by },
   };
 }

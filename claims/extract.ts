@@ -6,6 +6,7 @@ import { lemmaOf, type StanceLabel } from './cues.js';
 import { coreClause, leadingReport, mainClause } from './clauses.js';
 import { certaintyOf, type Certainty } from './hedges.js';
 import { signatureOf, type Signature } from './signature.js';
+import type { SpeakerKind } from './speaker-resolve.js';
 import { stanceOf } from './stance.js';
 
 /** What a mention contributes to its claim: it asserts it, denies it, or reacts to something (condemns, urges...). */
@@ -21,7 +22,11 @@ export interface ExtractedMention {
   text: string;
   sentenceStart: number;
   sentenceEnd: number;
+  /** The actor the speaker speaks for (a state or body), when the text supports it. */
   speaker?: Actor;
+  /** Who spoke, as named ("Sergey Lavrov", "a senior European diplomat"), and what kind of source. */
+  speakerName?: string;
+  speakerKind?: SpeakerKind;
   coSpeakers: Actor[];
   sourceText?: string;
   cue?: string;
@@ -116,13 +121,13 @@ function build(docId: string, text: string, a: Attribution, seg: Span & { tail: 
   let sig = signatureOf(contentText, local);
   const { certainty: c } = certaintyOf(seg.tail ? segText : contentText);
   const lemma = e && !seg.tail ? lemmaOf(e.cue) : undefined;
-  const hasSpeaker = !!(speaker || e?.sourceText);
+  const hasSpeaker = !!(speaker || e?.sourceText || e?.speakerName);
   const stance = seg.tail
     ? stanceOf({ content: contentText, hasSpeaker, speakerId: speaker?.id, cueStance: 'statement', agents: agentsOf(sig), actors: sig.actors })
     : stanceOf({ lemma, cueStance: e?.cueStance, content: contentText, hasSpeaker, speakerId: speaker?.id,
-      agents: agentsOf(sig), actors: sig.actors, noEvidence: c === 'no-evidence', factive: !!lemma && FACTIVE.has(lemma) });
-  const role: MentionRole = stance.label === 'deny' ? 'denial'
-    : ['statement', 'accuse', 'report'].includes(stance.label) ? 'assertion' : 'reaction';
+      agents: agentsOf(sig), actors: sig.actors, noEvidence: c === 'no-evidence', factive: !!lemma && FACTIVE.has(lemma), negated: e?.negated });
+  const role: MentionRole = stance.label === 'deny' || stance.label === 'contradict' ? 'denial'
+    : ['statement', 'accuse', 'report', 'no-evidence'].includes(stance.label) ? 'assertion' : 'reaction';
   // An assertion is clustered on its main clause ("..., near where Sarvarov was killed" is another event).
   if (role === 'assertion') {
     const head = coreClause(contentText);
@@ -135,7 +140,7 @@ function build(docId: string, text: string, a: Attribution, seg: Span & { tail: 
     : scoped.certainty === 'asserted' && distanced ? 'hedged' : scoped.certainty;
   const cues = scoped.cues;
   const anaphorText = role === 'denial' && !seg.tail ? firstOf(contentText, segText) : contentText;
-  const possessor = /^(?:[\p{L} ]*?)([\p{L}]+)['’]s?\s+(?:claims?|allegations?|accusations?)/u.exec(anaphorText);
+  const possessor = /claim|allegation|accusation/i.test(anaphorText) ? /^(?:[\p{L} ]*?)([\p{L}]+)['’]s?\s+(?:claims?|allegations?|accusations?)/u.exec(anaphorText) : null;
   const anaphor = CLAIM_ANAPHOR.test(anaphorText.trim()) || (role === 'denial' && CLAIM_ANAPHOR.test(segText.trim()))
     ? { kind: 'claim' as const, speaker: possessor ? local.find((m) => contentText.slice(m.start, m.end) === possessor[1])?.actor.id : undefined }
     : EVENT_ANAPHOR.test(contentText) ? { kind: 'event' as const } : undefined;
@@ -144,6 +149,7 @@ function build(docId: string, text: string, a: Attribution, seg: Span & { tail: 
   return {
     id: mentionId(docId, seg.start, seg.end), docId, start: seg.start, end: seg.end, text: segText,
     sentenceStart: a.start, sentenceEnd: a.end, speaker, coSpeakers: e?.coSpeakers ?? [], sourceText: speaker ? undefined : e?.sourceText,
+    speakerName: e?.speakerName ?? (speaker ? a.speakerName ?? speaker.name : undefined), speakerKind: e?.speakerKind ?? (speaker ? a.speakerKind : undefined),
     cue: seg.tail ? undefined : e?.cue, stance: stance.label, cameo: stance.code, also: [...new Set(also)].filter((x) => x !== stance.label),
     certainty, hedges: cues.map((x) => x.cue), role, via: speaker ? (e?.via ?? a.via) : 'none', sig, anaphor,
     factive: !!lemma && FACTIVE.has(lemma),

@@ -18,8 +18,11 @@ export interface LedgerEntry extends ClaimEntry {
   certainty: string;
   hedges: string[];
   speakerId?: string;
-  /** An unnamed source ("diplomats") when no actor speaks. */
+  /** An unnamed source ("diplomats") or a person no actor is known for, when no actor speaks. */
   source?: string;
+  /** The actor's name (the state or body the speaker speaks for), when the text supports one. */
+  actor?: string;
+  speakerKind?: string;
   also: string[];
   via: string;
   /** Why the claim has its derived status. */
@@ -59,7 +62,7 @@ interface LookupCache { terms: Map<string, string[]>; rows: Map<string, PlacedMe
 
 type MentionRow = {
   id: string; claim_id: string; about_id: string | null; doc_id: string; start: number; end: number; text: string;
-  speaker_id: string | null; speaker_name: string | null; source_text: string | null; cue: string | null; stance: string;
+  speaker_id: string | null; speaker_name: string | null; source_text: string | null; speaker_label: string | null; speaker_kind: string | null; cue: string | null; stance: string;
   cameo: string; also: string | null; certainty: string; hedges: string | null; role: LedgerEntry['role']; via: string;
   kind: LedgerEntry['kind']; status: ClaimStatus; derived_status: ClaimStatus; reason: string; about_status: ClaimStatus | null;
   title: string | null; url: string | null; publisher: string | null; published: string | null;
@@ -142,14 +145,15 @@ export class ClaimLedger {
       VALUES (?, ?, 'unverified', 'unverified', '', ?, ?)`);
     for (const p of placements) if (p.isNew) newClaim.run(p.claimId, p.kind, now, now);
     const ins = this.store.sql(`INSERT OR IGNORE INTO claim_mentions (id, claim_id, about_id, doc_id, start, "end", text, speaker_id, speaker_name,
-      source_text, co_speakers, cue, stance, cameo, also, certainty, hedges, role, via, factive, sources, published, sig)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      source_text, co_speakers, cue, stance, cameo, also, certainty, hedges, role, via, factive, sources, published, sig, speaker_label, speaker_kind)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     const term = this.store.sql('INSERT OR IGNORE INTO claim_terms (key, day, mention_id) VALUES (?, ?, ?)');
     for (const { mention: m, claimId, aboutId } of placements) {
       ins.run(m.id, claimId, aboutId ?? null, doc.id, m.start, m.end, m.text, m.speaker?.id ?? null, m.speaker?.name ?? null,
         m.sourceText ?? null, m.coSpeakers.length ? JSON.stringify(m.coSpeakers.map((a) => a.id)) : null, m.cue ?? null, m.stance,
         m.cameo, m.also.length ? JSON.stringify(m.also) : null, m.certainty, m.hedges.length ? JSON.stringify(m.hedges) : null,
-        m.role, m.via, m.factive ? 1 : 0, JSON.stringify(sourceKeys(m, doc)), day ?? null, JSON.stringify(m.sig));
+        m.role, m.via, m.factive ? 1 : 0, JSON.stringify(sourceKeys(m, doc)), day ?? null, JSON.stringify(m.sig),
+        m.speakerName ?? null, m.speakerKind ?? null);
       for (const k of signatureKeys(m.sig)) term.run(k, day ?? '', m.id);
     }
     const touched = new Set(placements.flatMap((p) => (p.aboutId ? [p.claimId, p.aboutId] : [p.claimId])));
@@ -179,8 +183,9 @@ export class ClaimLedger {
     const where: string[] = [];
     const args: unknown[] = [];
     if (f.actorId || f.actorText) {
-      where.push('(m.speaker_id = ? OR m.speaker_name LIKE ? OR m.source_text LIKE ? OR m.co_speakers LIKE ?)');
-      args.push(f.actorId ?? '', f.actorText ?? f.actorId ?? '', f.actorText ?? '\u0000', `%"${f.actorId ?? '\u0000'}"%`);
+      where.push('(m.speaker_id = ? OR m.speaker_name LIKE ? OR m.source_text LIKE ? OR m.co_speakers LIKE ? OR m.speaker_label LIKE ?)');
+      args.push(f.actorId ?? '', f.actorText ?? f.actorId ?? '', f.actorText ?? '\u0000', `%"${f.actorId ?? '\u0000'}"%`,
+        f.actorText ? `%${f.actorText.replace(/[%_]/g, '')}%` : '\u0000');
     }
     if (f.status) { where.push('c.status = ?'); args.push(f.status); }
     if (f.docId) { where.push('m.doc_id = ?'); args.push(f.docId); }
@@ -247,7 +252,8 @@ export function audit(store: Store, claimId: string, at: string, actor: string, 
 function toEntry(r: MentionRow, review: ClaimEntry['review']): LedgerEntry {
   const json = (s: string | null) => (s ? (JSON.parse(s) as string[]) : []);
   return {
-    id: r.id, claimId: r.claim_id, text: r.text, speaker: r.speaker_name ?? undefined, speakerId: r.speaker_id ?? undefined,
+    id: r.id, claimId: r.claim_id, text: r.text, speaker: r.speaker_label ?? r.speaker_name ?? r.source_text ?? undefined,
+    actor: r.speaker_name ?? undefined, speakerKind: r.speaker_kind ?? (r.speaker_id ? undefined : r.source_text ? 'unnamed' : 'outlet'), speakerId: r.speaker_id ?? undefined,
     source: r.source_text ?? undefined, stance: r.stance, cameo: r.cameo, status: r.status, derivedStatus: r.derived_status,
     reason: r.reason, docId: r.doc_id, start: r.start, end: r.end, kind: r.kind, role: r.role, cue: r.cue ?? undefined,
     certainty: r.certainty, hedges: json(r.hedges), also: json(r.also), via: r.via, review,

@@ -7,7 +7,7 @@ import { extractMentions, type ExtractedMention } from './extract.js';
 import { ClaimLedger, type LedgerDoc } from './ledger-store.js';
 
 /** Bump when extraction changes: stores built by an older version are re-extracted at start-up. */
-export const CLAIMS_VERSION = '2';
+export const CLAIMS_VERSION = '3';
 
 /** The claim mentions of one document, from its attributed sentences (computed at ingest). */
 export function documentClaims(docId: string, text: string, attributions: readonly Attribution[]): ExtractedMention[] {

@@ -17,6 +17,16 @@ const DE_ESCALATION = /\b(?:restraint|de-?escalat\w*|ceasefire|cease-fire|truce|
 const FORCE = /\b(?:strike|strikes|bomb\w*|military|war|nuclear|destroy\w*|retaliat\w+|attack\w*|force)\b/i;
 const WARNING = /\b(?:will face|consequences|would respond|will respond|retaliat\w+|could prompt|could lead|risk\w*)\b/i;
 
+// A hostile act the content says did NOT happen ("Ukraine did not target the residence"): never an accusation.
+const NEGATED_ACT = new RegExp([
+  String.raw`\b(?:did|does|do|had|has|have|was|were|is|are|could|would)\s+(?:not|never)\s+(?:\w+\s+)?(?:target|attack|strike|launch|fire|bomb|shell|carry|order|involv|deploy|send)\w*`,
+  String.raw`\bno\s+(?:such\s+)?(?:attack|strike|drone attack|assault|incident)\s+(?:took place|occurred|happened|was carried out)`,
+  String.raw`\bthere\s+(?:was|were|has been|had been|is)\s+no\s+(?:such\s+)?(?:attack|strike|assault|incident|drone attack)`,
+].join('|'), 'i');
+const CONTRADICTS = /\bcontradict\w*|\bdebunk\w*|\bdisprov\w*/i;
+// Verbs of a finding: an assessment, an investigation or a study concludes.
+const FINDING = new Set(['conclude', 'find', 'determine', 'establish', 'show', 'assess', 'report', 'say', 'state', 'reveal', 'confirm', 'according to']);
+
 /** Inputs of {@link stanceOf}. */
 export interface StanceInput {
   /** The cue word's lemma ("call", "reject"), or a statement noun, or undefined for an outlet's own report. */
@@ -34,6 +44,8 @@ export interface StanceInput {
   /** A factive cue ("confirmed"): acknowledging a loss is not accusing. */
   factive?: boolean;
   noEvidence?: boolean;
+  /** Negated speech ("declined to comment", "did not say"). */
+  negated?: boolean;
 }
 
 /**
@@ -43,8 +55,17 @@ export interface StanceInput {
  * (1123), "rejected the proposal" a rejection (120) rather than a denial.
  */
 export function stanceOf(x: StanceInput): Stance {
-  if (!x.hasSpeaker) return { label: 'report', code: STANCE_CODES.report };
   const c = x.content;
+  if (!x.hasSpeaker) {
+    if (x.noEvidence) return { label: 'no-evidence', code: STANCE_CODES['no-evidence'] };
+    return { label: 'report', code: STANCE_CODES.report };
+  }
+  if (x.negated) return { label: 'decline', code: STANCE_CODES.decline };
+  const negatedAct = NEGATED_ACT.test(c);
+  if (CONTRADICTS.test(c) && !DENIAL_WORDS.test(c.slice(0, 30)) || (negatedAct && x.lemma && FINDING.has(x.lemma) && !(x.agents ?? []).includes(x.speakerId ?? '\u0000')
+    && (x.agents ?? []).length > 0 && x.cueStance === 'statement')) {
+    return { label: 'contradict', code: STANCE_CODES.contradict };
+  }
   let label: StanceLabel = x.cueStance ?? 'statement';
   const otherAgent = (x.agents ?? []).some((a) => a !== x.speakerId);
   const otherActor = (x.actors ?? []).some((a) => a !== x.speakerId);
@@ -59,6 +80,8 @@ export function stanceOf(x: StanceInput): Stance {
     if (x.noEvidence || DENIAL_WORDS.test(c) && /\b(?:claims?|allegations?|accusations?|reports?|charges?|narrative|story)\b/i.test(c)) label = 'deny';
     else if (/^\s*(?:it|they|he|she|we)\s+(?:did|does|do|had|has|was|were)\s+(?:not|no)\s+(?:role|involvement|part|involved|responsible|behind)\b/i.test(c)) label = 'deny';
     else if (REFUSAL.test(c)) label = 'reject';
+    // "Ukraine did not target ..." said by Ukraine, or "There was no attack": a denial; said of another party: a plain statement.
+    else if (negatedAct) label = (x.agents ?? []).includes(x.speakerId ?? '\u0000') || (x.agents ?? []).length === 0 ? 'deny' : 'statement';
     else if (!x.factive && ((otherAgent && HOSTILE_ACTS.test(c)) || (otherActor && ACCUSE_WORDS.test(c)))) label = 'accuse';
     else if (OBLIGATION.test(c)) label = 'appeal';
     else if (WARNING.test(c) && x.lemma !== 'report') label = 'warn';

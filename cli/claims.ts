@@ -6,19 +6,25 @@ import { UserError } from '../app/errors.js';
 import { refreshLedger } from '../claims/app-ledger.js';
 import { ClaimLedger, type LedgerEntry } from '../claims/ledger-store.js';
 import { claimHistory, claimReviewJsonLd, REVIEW_STATUSES } from '../claims/reviews.js';
+import { attributeFiles } from '../app/attribute.js';
+import type { Relation } from '../claims/relations.js';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
+import { timelineCommand } from './timeline.js';
 
 const USAGE = `usage: npm run claims -- <command> [options]
   list [--actor NAME] [--status S] [--limit N] [--json] [--format text|json|claimreview]
   review <id> --status verified|refuted|disputed|unverified --note "why" [--evidence URL] [--reviewer NAME]
   history <id> [--json]
   export --format claimreview [--out FILE]     (schema.org ClaimReview JSON-LD of the reviewed claims)
+  timeline --about WORDS | --claim ID | --actor NAME [--json] [--png FILE] [--svg FILE]
+  attribute FILE... [--json]                   (who said what in files, as corpus add would read them; nothing is stored)
 common: --data-dir DIR`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   actor: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' },
   note: { type: 'string' }, evidence: { type: 'string' }, reviewer: { type: 'string' }, out: { type: 'string' },
+  about: { type: 'string' }, claim: { type: 'string' }, png: { type: 'string' }, svg: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parse<typeof OPTIONS>>['values'];
@@ -30,9 +36,11 @@ run(async () => {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 1;
   }
-  if (!['list', 'review', 'history', 'export'].includes(command)) throw new UserError('USAGE', { detail: `unknown command "${command}"\n${USAGE}` });
+  if (!['list', 'review', 'history', 'export', 'timeline', 'attribute'].includes(command)) throw new UserError('USAGE', { detail: `unknown command "${command}"\n${USAGE}` });
+  if (command === 'attribute') return attribute(rest, values);
   const app = await createApp(configFrom(values));
   try {
+    if (command === 'timeline') return await timelineCommand(app, values);
     return dispatch(app, command, rest, values);
   } finally {
     await app.close();
@@ -104,4 +112,27 @@ function one(args: string[], what: string): string {
 
 function safeUser(): string {
   try { return `cli:${userInfo().username}`; } catch { return 'cli'; }
+}
+
+/** `claims attribute FILE...`: one JSON object per file and line with --json, else a readable table. */
+async function attribute(files: string[], values: Values): Promise<number> {
+  if (files.length === 0) throw new UserError('USAGE', { detail: `attribute needs at least one file\n${USAGE}` });
+  const config = configFrom(values);
+  const docs = await attributeFiles(files, config.dataDir, { maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS });
+  for (const d of docs) {
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(d)}\n`);
+      continue;
+    }
+    process.stdout.write(`${d.file}: ${d.relations.length} statements\n`);
+    for (const r of d.relations) process.stdout.write(`${relationLine(r)}\n`);
+  }
+  return 0;
+}
+
+function relationLine(r: Relation): string {
+  const who = r.speaker ? `${r.speaker}${r.actor && r.actor !== r.speaker ? ` (${r.actor})` : ''}` : '(outlet)';
+  const flags = [r.kind, r.stance, r.speakerKind ?? '', r.via !== 'explicit' ? `via ${r.via}` : '', r.negated ? 'negated' : ''].filter(Boolean).join(', ');
+  const content = r.content.text.length > 110 ? `${r.content.text.slice(0, 107)}…` : r.content.text;
+  return `  ${who.padEnd(34)} ${(r.cue?.text ?? '').padEnd(14)} [${flags}] “${content}”`;
 }

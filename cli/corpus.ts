@@ -14,6 +14,7 @@ const USAGE = `usage: npm run corpus -- <command> [options]
   import <file.jsonl> [--format auto|un-debate|current-events|state-dept|generic] [--batch N] [--json]
   reindex
   check [--json]
+  gaps [--all] [--limit N] [--json]      (questions the bot could not answer; --all includes closed ones)
 common: --data-dir DIR`;
 
 const OPTIONS = {
@@ -21,6 +22,7 @@ const OPTIONS = {
   title: { type: 'string' }, publisher: { type: 'string' }, published: { type: 'string' },
   url: { type: 'string' }, kind: { type: 'string' }, id: { type: 'string' },
   format: { type: 'string', default: 'auto' }, batch: { type: 'string', default: '200' },
+  all: { type: 'boolean', default: false }, limit: { type: 'string' },
 } as const;
 
 run(async () => {
@@ -98,8 +100,28 @@ async function dispatch(app: AppInternals, command: string, args: string[], valu
       process.stdout.write(`reindexed ${res.chunks} passages in ${(res.ms / 1000).toFixed(1)} s\n`);
       return 0;
     }
+    case 'gaps':
+      printGaps(app, values, json);
+      return 0;
     default:
       throw new UserError('USAGE', { detail: `unknown command "${command}"\n${USAGE}` });
+  }
+}
+
+function printGaps(app: AppInternals, values: Record<string, unknown>, json: boolean): void {
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError('USAGE', { detail: '--limit must be a positive whole number' });
+  const gaps = app.listGaps({ closed: values.all === true, ...(limit ? { limit } : {}) });
+  if (json) {
+    printJson({ gaps: gaps.map((g) => ({ question: g.question, count: g.count, lastAsked: g.lastAsked, examples: g.examples,
+      ...(g.closedAt ? { closedAt: g.closedAt, closedBy: g.closedBy } : {}) })) });
+    return;
+  }
+  if (gaps.length === 0) process.stdout.write('no open coverage gaps: every question asked so far got an answer\n');
+  for (const g of gaps) {
+    const closed = g.closedAt ? `\tclosed ${g.closedAt.slice(0, 10)} by ${g.closedBy?.join(', ')}` : '';
+    process.stdout.write(`${String(g.count).padStart(4)}×\t${g.lastAsked.slice(0, 16).replace('T', ' ')}\t${g.question}${closed}\n`);
+    for (const e of g.examples.slice(1)) process.stdout.write(`\t\t\talso: ${e}\n`);
   }
 }
 

@@ -144,6 +144,78 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX claim_terms_mention ON claim_terms(mention_id);
   DELETE FROM meta WHERE key = 'claims_version';
   `,
+  // The speaker as named ("Sergey Lavrov") and its kind, beside the actor it speaks for (speaker_id, speaker_name).
+  `
+  ALTER TABLE claim_mentions ADD COLUMN speaker_label TEXT;
+  ALTER TABLE claim_mentions ADD COLUMN speaker_kind TEXT;
+  DELETE FROM meta WHERE key = 'claims_version';
+  `,
+  // Following a story (app/gaps.ts, app/watches.ts): questions the bot abstained on, grouped by their content
+  // words (no user ids); members' watched claims; and an outbox of notifications written by a trigger in the
+  // same transaction as the claim's status change, marked sent once delivered.
+  `
+  CREATE TABLE gaps (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL,
+    terms TEXT NOT NULL,
+    question TEXT NOT NULL,
+    examples TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    first_asked TEXT NOT NULL,
+    last_asked TEXT NOT NULL,
+    closed_at TEXT,
+    closed_by TEXT
+  );
+  CREATE INDEX gaps_key ON gaps(key);
+  CREATE INDEX gaps_open ON gaps(last_asked) WHERE closed_at IS NULL;
+  CREATE TABLE watches (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL,
+    claim_id TEXT NOT NULL,
+    channel_id TEXT,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (user_id, claim_id)
+  );
+  CREATE INDEX watches_claim ON watches(claim_id);
+  CREATE TABLE watch_outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL,
+    channel_id TEXT,
+    claim_id TEXT NOT NULL,
+    claim_text TEXT,
+    old_status TEXT,
+    new_status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    review INTEGER NOT NULL DEFAULT 0,
+    evidence TEXT,
+    quote TEXT, doc_id TEXT, start INTEGER, "end" INTEGER, title TEXT, publisher TEXT, url TEXT, published TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    sent_to TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+  );
+  CREATE INDEX watch_outbox_pending ON watch_outbox(attempts, id) WHERE sent_at IS NULL;
+  CREATE TRIGGER claims_status_watched AFTER UPDATE OF status ON claims WHEN old.status IS NOT new.status BEGIN
+    INSERT INTO watch_outbox (user_id, channel_id, claim_id, claim_text, old_status, new_status, reason, review, evidence,
+      quote, doc_id, start, "end", title, publisher, url, published, created_at)
+    SELECT w.user_id, w.channel_id, new.id, (SELECT text FROM claim_mentions WHERE claim_id = new.id ORDER BY rowid LIMIT 1),
+      old.status, new.status, COALESCE(r.note, new.reason), r.note IS NOT NULL, r.evidence,
+      m.text, m.doc_id, m.start, m."end", d.title, d.publisher, d.url, d.published, new.updated_at
+    FROM watches w
+    LEFT JOIN (SELECT note, evidence FROM claim_reviews WHERE claim_id = new.id AND at = new.updated_at ORDER BY id DESC LIMIT 1) r ON 1
+    LEFT JOIN (SELECT text, doc_id, start, "end" FROM claim_mentions WHERE claim_id = new.id ORDER BY rowid DESC LIMIT 1) m ON 1
+    LEFT JOIN documents d ON d.id = m.doc_id
+    WHERE w.claim_id = new.id;
+  END;
+  CREATE TRIGGER claims_removed_watched AFTER DELETE ON claims BEGIN
+    INSERT INTO watch_outbox (user_id, channel_id, claim_id, old_status, new_status, reason, created_at)
+    SELECT w.user_id, w.channel_id, old.id, old.status, 'removed', 'no document in the corpus states it any more', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    FROM watches w WHERE w.claim_id = old.id;
+    DELETE FROM watches WHERE claim_id = old.id;
+  END;
+  `,
   // Chunks of Chinese documents segmented into words (Intl.Segmenter), in a table of their own: unicode61
   // reads a run of Han characters as one token, so the main table cannot find a word inside it.
   `

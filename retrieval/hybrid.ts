@@ -105,7 +105,7 @@ export function widerSpans(deps: Pick<SearchDeps, 'store' | 'index'>, a: Questio
 }
 
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */
-function searchText(a: QuestionAnalysis): string {
+export function searchText(a: QuestionAnalysis): string {
   // A follow-up that inherits its topic ("Who denies it?") is searched with the question it follows.
   return [a.question, ...(a.context ? [a.context] : []), ...a.actors.map((x) => x.name), ...(a.searchTerms ?? [])].join(' ');
 }

@@ -15,6 +15,8 @@ export interface QuestionAnalysis {
   speaker?: Actor;
   /** A named speaker that is not in the gazetteer ("What did Porsche say?"): matched as words. */
   speakerPhrase?: string;
+  /** A person asked about by name ("What did Lavrov say?"): `speaker` is the actor they speak for, this their name. */
+  speakerPerson?: string;
   /** Every actor the question mentions. */
   actors: Actor[];
   /** Content words of the topic (stemmed), without the speaker and question words. */
@@ -78,6 +80,7 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
   let intent: Intent = 'topic';
   let speaker: Actor | undefined;
   let speakerPhrase: string | undefined;
+  let speakerPerson: string | undefined;
   let stanceVerb: string | undefined;
   let subjectActor: Actor | undefined;
   let subject = '';
@@ -87,7 +90,9 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
   if (st) {
     intent = 'statements';
     subject = st.subject.replace(/^the\s+/i, '');
-    speaker = gazetteer.find(subject, true).map((m) => m.actor)[0];
+    const found = gazetteer.find(subject, true)[0];
+    speaker = found?.actor;
+    if (found?.via === 'person') speakerPerson = found.surface;
     if (!speaker) speakerPhrase = subject;
     rest = st.rest;
   } else if (who) {
@@ -121,7 +126,7 @@ export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp
   }
   const acronyms = [...q.matchAll(/\b(\p{Lu}{3,6})s?\b/gu)].map((m) => m[1]!.toLowerCase()).filter((t) => topicTerms.includes(t) || aboutTerms.includes(t));
   return {
-    question: asked, intent, speaker, speakerPhrase, actors, topicTerms, aboutTerms, subjectTerms, year, inheritedTopic, stanceVerb,
+    question: asked, intent, speaker, speakerPhrase, ...(speakerPerson && { speakerPerson }), actors, topicTerms, aboutTerms, subjectTerms, year, inheritedTopic, stanceVerb,
     ...(acronyms.length && { acronyms }),
     ...(subjectActor && { subjectActor }), ...(inheritedTopic && { context: followUp!.question }),
   };

@@ -45,7 +45,9 @@ export function coverage(wanted: readonly string[], have: (t: string) => boolean
     all += w;
     if (have(t)) got += w;
   }
-  return all === 0 ? 0 : got / all;
+  if (all > 0) return got / all;
+  // Every word in every passage (a store of one document): no word is distinctive, so each counts once.
+  return wanted.length === 0 ? 0 : wanted.filter((t) => have(t)).length / wanted.length;
 }
 
 /**

@@ -4,13 +4,19 @@ import type { ReliabilityResult } from './stages.js';
 /** Failures in total, over every part. */
 export function failureCount(r: ReliabilityResult): number {
   const inputs = Object.values(r.inputs).flat().filter((x) => !x.ok).length;
-  return inputs + r.kills.failures.length + r.load.errors + r.heavy.filter((h) => !h.ok).length;
+  return inputs + r.kills.failures.length + r.load.errors + r.heavy.filter((h) => !h.ok).length + r.watches.lost + r.watches.extra;
 }
 
 const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : '-');
 
 function inputRow(label: string, xs: InputOutcome[]): string[] {
   return [label, String(xs.length), String(xs.filter((x) => !x.ok).length), `slowest ${ms(Math.max(0, ...xs.map((x) => x.ms)))}`];
+}
+
+/** The watches part in one line. */
+export function formatWatches(w: ReliabilityResult['watches']): string {
+  return `watch notices: ${w.watches} watches, ${w.changes} status changes: sent ${w.sent}/${w.expected}, lost ${w.lost}, extra ${w.extra}; ` +
+    `${w.failedSends} sends refused and retried, ${w.restarts} restarts, ${w.repeats} repeats after a kill absorbed by the nonce; ${ms(w.ms)}`;
 }
 
 /** The table `npm run reliability` prints, then one line per failure. */
@@ -27,6 +33,8 @@ export function formatReport(r: ReliabilityResult, totalMs: number): string {
       `survived ${k.survived}/${k.tried}; a whole import took ${ms(k.calibrationMs)}; finished before the kill ${k.finishedFirst} (${k.finishedOk} ok); index behind the store ${k.indexLagged}x, caught up on open; ${k.leftoverTempFiles} temp files left`],
     ['questions during an import', String(l.served + l.refused + l.errors), String(l.errors),
       `served ${l.served} (${l.duringImport} while importing), refused ${l.refused}, p50 ${ms(l.p50Ms)}, p99 ${ms(l.p99Ms)}, max ${ms(l.maxMs)}, event loop blocked up to ${ms(l.loopBlockMaxMs)}, imported ${l.imported} docs in ${ms(l.importMs)}`],
+    ['watch notices (1,000 watches, 50 status changes)', String(r.watches.expected), String(r.watches.lost + r.watches.extra),
+      `sent ${r.watches.sent}/${r.watches.expected}, lost ${r.watches.lost}, extra ${r.watches.extra}; ${r.watches.failedSends} sends refused and retried, ${r.watches.restarts} restarts, ${r.watches.repeats} repeats after a kill absorbed by the nonce; ${ms(r.watches.ms)}`],
     ['heavy documents within the size cap', String(r.heavy.length), String(r.heavy.filter((h) => !h.ok).length),
       r.heavy.length ? 'see below (budget: event loop blocked < 3 s)' : 'skipped'],
   ];

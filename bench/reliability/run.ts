@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../app/errors.js';
 import { parse, printJson, run } from '../../cli/common.js';
-import { failureCount, formatReport } from './report.js';
-import { heavyStage, inputStages, killStage, loadStage, type ReliabilityOptions, type ReliabilityResult } from './stages.js';
+import { failureCount, formatReport, formatWatches } from './report.js';
+import { heavyStage, inputStages, killStage, loadStage, watchStage, type ReliabilityOptions, type ReliabilityResult } from './stages.js';
 
-const USAGE = 'usage: npm run reliability -- [--quick] [--kills N] [--requests N] [--no-heavy] [--json] [--strict] [--keep]';
+const USAGE = 'usage: npm run reliability -- [--quick] [--kills N] [--requests N] [--no-heavy] [--only watches] [--json] [--strict] [--keep]';
 const OPTIONS = {
   quick: { type: 'boolean', default: false }, kills: { type: 'string' }, requests: { type: 'string' },
   'no-heavy': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
-  strict: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, only: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -55,12 +55,20 @@ run(async () => {
       heavyTimeoutMs: 60_000,
       log: (line) => { if (!values.json) process.stderr.write(`${line}\n`); },
     };
+    if (values.only !== undefined) {
+      if (values.only !== 'watches') throw new UserError('USAGE', { detail: `--only takes: watches\n${USAGE}` });
+      const watches = await watchStage(opts);
+      if (values.json) printJson({ watches });
+      else process.stdout.write(`${formatWatches(watches)}\n`);
+      return values.strict && watches.lost + watches.extra > 0 ? 1 : 0;
+    }
     const t0 = performance.now();
     const result: ReliabilityResult = {
       inputs: await inputStages(opts),
       kills: await killStage(opts),
       load: await loadStage(opts),
       heavy: await heavyStage(opts),
+      watches: await watchStage(opts),
     };
     const totalMs = performance.now() - t0;
     if (values.json) printJson({ ...result, failures: failureCount(result), ms: totalMs });

@@ -10,6 +10,7 @@ import { badInputsCli, badInputsInProcess, type InputOutcome } from './inputs.js
 import { runKills, type KillReport, type KillRun } from './kill.js';
 import { loadQuestions, runLoad, toBatches, type LoadReport } from './load.js';
 import { badUrlsInProcess, cliUrlCases } from './url-cases.js';
+import { runWatches, type WatchReport } from './watches.js';
 import { startAbuseServer } from './url-server.js';
 
 /** Sizes of the long run. */
@@ -30,6 +31,7 @@ export interface ReliabilityResult {
   kills: KillReport;
   load: LoadReport;
   heavy: HeavyOutcome[];
+  watches: WatchReport;
 }
 
 function config(dir: string, env: Record<string, string> = {}): Config {
@@ -99,6 +101,13 @@ export async function loadStage(o: ReliabilityOptions): Promise<LoadReport> {
   } finally {
     await app.close();
   }
+}
+
+/** 1,000 watches and 50 status changes through the notification outbox, with restarts. */
+export async function watchStage(o: ReliabilityOptions): Promise<WatchReport> {
+  const r = await runWatches(o.workDir);
+  o.log(`watches: ${r.sent}/${r.expected} notices delivered, ${r.lost} lost, ${r.repeats} repeats absorbed by the nonce, ${r.restarts} restarts`);
+  return r;
 }
 
 /** Heavy documents within the size cap, each in a child process. */

@@ -14,6 +14,9 @@ import { answerId, parseAnswerId } from '../render/custom-id.js';
 import { renderMore, renderSources } from '../render/pages.js';
 import { textMessage } from '../render/payload.js';
 import { withoutZwsp } from '../render/text.js';
+import { parseTimelineId } from '../render/timeline.js';
+import { onPage } from '../commands/timeline.js';
+import { onWatch } from '../commands/watch.js';
 
 function questionOf(ctx: BotContext, key: string, message: Message | null): string {
   const title = message?.embeds[0]?.title;
@@ -34,6 +37,8 @@ function feedbackBase(ctx: BotContext, i: ButtonInteraction | ModalSubmitInterac
 
 /** Handles the buttons under an answer: Sources, More, 👍, 👎 and Report. */
 export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const page = parseTimelineId(i.customId);
+  if (page) return onPage(i, ctx, page.query, page.page);
   const id = parseAnswerId(i.customId);
   if (!id) return; // not ours
   if (id.action === 'src' || id.action === 'more') {
@@ -43,6 +48,7 @@ export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<v
     await i.reply({ ...body, ...PRIVATE });
     return;
   }
+  if (id.action === 'watch') return onWatch(i, ctx, id.key);
   if (id.action === 'up' || id.action === 'down') {
     const voteKey = `${i.user.id}:${i.message.id}`;
     if (!ctx.memory.firstVote(voteKey)) {

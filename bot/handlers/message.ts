@@ -7,6 +7,8 @@ import { Lru } from '../lru.js';
 import { channelAllowed } from '../permissions.js';
 import { answerQuestion } from '../question.js';
 import { withoutZwsp } from '../render/text.js';
+import { forumQuestion, isForumPost, recallThread, sendAnswer } from '../thread-answers.js';
+import { threadFollowUp } from '../threads.js';
 
 const TYPING_EVERY_MS = 8_000;
 
@@ -25,6 +27,18 @@ export function questionFromMessage(m: Message): string | null {
 
 /** Works out whether a message is addressed to the bot, and the earlier question when it replies to an answer. */
 async function addressed(m: Message, botId: string, ctx: BotContext): Promise<{ to: boolean; followUp?: FollowUp; roles: string[] }> {
+  await recallThread(m, ctx, botId);
+  const direct = await addressedDirectly(m, botId, ctx);
+  // In a thread, a follow-up uses the thread's earlier questions (not just the one replied to); in a
+  // thread the bot opened, or a forum post it answered, every message is a follow-up.
+  const history = m.channel.isThread() ? ctx.threads.history(m.channelId) : undefined;
+  if (history?.length && (direct.to || ctx.threads.owns(m.channelId))) {
+    return { to: true, followUp: { question: threadFollowUp(history), ...(direct.followUp?.answer ? { answer: direct.followUp.answer } : {}) }, roles: direct.roles };
+  }
+  return isForumPost(m, ctx) ? { ...direct, to: true } : direct;
+}
+
+async function addressedDirectly(m: Message, botId: string, ctx: BotContext): Promise<{ to: boolean; followUp?: FollowUp; roles: string[] }> {
   const roles = m.mentions.roles.filter((r) => r.tags?.botId === botId).map((r) => r.id);
   const mentioned = m.mentions.users.has(botId) || roles.length > 0;
   const ref = m.reference?.messageId;
@@ -53,7 +67,9 @@ export function createMessageHandler(ctx: BotContext, botId: () => string): (m: 
       if (m.author.bot || m.webhookId || m.system) return;
       const id = botId();
       const parent = m.channel.isThread() ? m.channel.parentId : null;
-      if (!channelAllowed(ctx.config.ALLOWED_CHANNEL_IDS, m.channelId, parent, m.inGuild())) return;
+      if (m.inGuild()) ctx.threads.seen(m.channelId);
+      const forum = parent !== null && ctx.config.FORUM_CHANNEL_IDS.includes(parent);
+      if (!forum && !channelAllowed(ctx.config.ALLOWED_CHANNEL_IDS, m.channelId, parent, m.inGuild())) return;
       const { to, followUp, roles } = await addressed(m, id, ctx);
       if (!to) return;
       const decision = ctx.limiter.take(m.author.id, m.inGuild() ? m.channelId : null);
@@ -63,13 +79,13 @@ export function createMessageHandler(ctx: BotContext, botId: () => string): (m: 
         warned.set(m.author.id, now + decision.retryAfterMs);
         throw new UserError('RATE_LIMITED', { seconds: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) });
       }
-      const question = stripBotMentions(m.content, id, roles);
+      const text = stripBotMentions(m.content, id, roles);
+      const question = isForumPost(m, ctx) ? forumQuestion(m, text) : text;
       if (question === '') throw new UserError('MESSAGE_NO_TEXT');
       const typing = keepTyping(m);
       try {
         const r = await answerQuestion(ctx, question, followUp, [m.guild?.preferredLocale]);
-        const sent = await m.reply(r.message);
-        ctx.memory.rememberMessage(sent.id, question, r.key);
+        await sendAnswer(m, ctx, question, r);
       } finally {
         typing.stop();
       }

@@ -94,13 +94,14 @@ function fieldsLength(fields: readonly APIEmbedField[]): number {
 }
 
 /** The buttons under an answer. */
-export function answerButtons(key: string, opts: { sources: boolean; more: number | null; locale?: string }): APIButtonComponent[] {
+export function answerButtons(key: string, opts: { sources: boolean; more: number | null; watch?: boolean; locale?: string }): APIButtonComponent[] {
   const out: APIButtonComponent[] = [];
   if (opts.sources) out.push(button(answerId('src', key, 0), msg(opts.locale, 'bot.button.sources'), ButtonStyle.Primary, '📚'));
   if (opts.more !== null) out.push(button(answerId('more', key, opts.more), msg(opts.locale, 'bot.button.more'), ButtonStyle.Secondary));
   out.push(button(answerId('up', key), null, ButtonStyle.Secondary, '👍'));
   out.push(button(answerId('down', key), null, ButtonStyle.Secondary, '👎'));
   out.push(button(answerId('report', key), msg(opts.locale, 'bot.button.report'), ButtonStyle.Danger));
+  if (opts.watch) out.push(button(answerId('watch', key), msg(opts.locale, 'bot.button.watch'), ButtonStyle.Secondary, '🔔'));
   return out;
 }
 
@@ -155,7 +156,8 @@ export function renderAnswer(answer: Answer, key: string, now: Date = new Date()
     fields,
     footer: { text: footer },
   };
-  return { message: embedMessage(embed, answerButtons(key, { sources: true, more: fitted.rest, locale })), rest: fitted.rest };
+  const buttons = answerButtons(key, { sources: true, more: fitted.rest, watch: answer.claims.length > 0, locale });
+  return { message: embedMessage(embed, buttons), rest: fitted.rest };
 }
 
 /** "• Russia alleges it: ..." -> "• 🔴 disputed · Russia alleges it: ...": the badge of the claims the line cites. */

@@ -1,7 +1,7 @@
 /** Actions of the buttons and modal under an answer. */
-export type AnswerAction = 'src' | 'more' | 'up' | 'down' | 'report';
+export type AnswerAction = 'src' | 'more' | 'up' | 'down' | 'report' | 'watch';
 
-const ACTIONS: readonly AnswerAction[] = ['src', 'more', 'up', 'down', 'report'];
+const ACTIONS: readonly AnswerAction[] = ['src', 'more', 'up', 'down', 'report', 'watch'];
 
 /** A decoded button or modal id: `ans:<action>:<key>[:<n>]`. */
 export interface AnswerId {

@@ -60,7 +60,7 @@ export function sourceBlocks(citations: readonly Citation[]): string[] {
 }
 
 /** Packs blocks into pages of at most one embed description each. */
-export function paginate(blocks: readonly string[], size = PAGE): string[] {
+export function paginate(blocks: readonly string[], size: number = PAGE): string[] {
   const pages: string[] = [];
   let cur = '';
   for (const b of blocks) {

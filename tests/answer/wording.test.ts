@@ -86,3 +86,18 @@ describe('source age', () => {
     expect(staleNote({ citations: [cite('2025-12-30')], claims: [claim('reported')] }, now, 30)).toBeUndefined();
   });
 });
+
+describe('a person asked about by name', () => {
+  it('GIVEN "What did Lavrov say?" THEN his statements, named in full with the state he speaks for', async () => {
+    const { testApp } = await import('../helpers/app.js');
+    const t = await testApp();
+    try {
+      const a = await t.app.answer('What did Lavrov say?');
+      expect(a.answer.split('\n')[0]).toMatch(/Sergey Lavrov \(Russia\)/);
+      // The statements under the lead are his (the note after them may quote the other side).
+      const own = a.answer.split('\n').slice(1).filter((l) => l.startsWith('•') && !/^• .* (?:alleges|denies) it/.test(l));
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((l) => /Lavrov/.test(l))).toBe(true);
+    } finally { await t.cleanup(); }
+  });
+});

@@ -63,7 +63,7 @@ describe('conflicting figures and evidence', () => {
     const a = await app.answer('Were all 40 missiles intercepted?');
     expect(quotes(a)).toMatch(/all 40 missiles/);
     expect(quotes(a)).toMatch(/38 missiles were intercepted in all, and 12 over the capital/);
-    expect(a.answer).toMatch(/• Estonia: “Estonia's foreign minister said all 40/);
+    expect(a.answer).toMatch(/• Estonia's foreign minister: “Estonia's foreign minister said all 40/);
     expect(head(a)).not.toMatch(/^Corroborated/);
   });
 

@@ -21,7 +21,7 @@ describe('bot against a fake Discord', () => {
   it('registers the slash commands in the configured guild at start-up', async () => {
     const put = await h.fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
     expect(put.path).toBe(`/api/v10/applications/${IDS.app}/guilds/${IDS.guild}/commands`);
-    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(['ask', 'claims', 'corpus', 'feedback', 'review', 'stats']);
+    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(['ask', 'claims', 'corpus', 'feedback', 'gaps', 'review', 'stats', 'timeline', 'watch']);
   });
 
   it('/ask defers, then edits the original response with a cited answer', async () => {
@@ -38,7 +38,7 @@ describe('bot against a fake Discord', () => {
     expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(fitsDiscordLimits(edit.body)).toBe(true);
     const labels = edit.body.components[0].components.map((c: { label?: string; emoji?: { name: string } }) => c.label ?? c.emoji?.name);
-    expect(labels).toEqual(['Sources', '👍', '👎', 'Report']);
+    expect(labels).toEqual(['Sources', '👍', '👎', 'Report', 'Watch']);
   });
 
   it('answers a mention in a channel with typing first and a cited reply', async () => {

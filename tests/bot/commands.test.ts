@@ -46,6 +46,9 @@ describe('slash command definitions', () => {
       feedback: PermissionFlagsBits.ManageMessages,
       corpus: PermissionFlagsBits.ManageGuild,
       stats: PermissionFlagsBits.ManageGuild,
+      gaps: PermissionFlagsBits.ManageGuild,
+      timeline: null,
+      watch: null,
     };
     expect([...commandsByName.keys()].sort()).toEqual(Object.keys(perms).sort());
     for (const [name, bit] of Object.entries(perms)) {

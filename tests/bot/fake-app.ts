@@ -12,6 +12,10 @@ import type {
   Stats,
 } from '../../app/app.js';
 import type { Config } from '../../app/config.js';
+import type { GapEntry } from '../../app/gaps.js';
+import type { WatchEntry, WatchNotice, WatchResult } from '../../app/watches.js';
+import type { TimelineQuery } from '../../app/timeline.js';
+import type { Timeline } from '../../claims/timeline.js';
 import type { Answer } from '../../answer/types.js';
 import type { DocumentMeta } from '../../corpus/types.js';
 
@@ -85,6 +89,44 @@ export class FakeApp implements App {
   }
   listFeedback(limit = 20): FeedbackEntry[] {
     return this.feedback.slice(-limit).reverse();
+  }
+  timelineWith: (q: TimelineQuery) => Timeline = () => ({ entries: [], reviews: [], band: [] });
+  timeline(q: TimelineQuery): Timeline {
+    this.calls.push({ method: 'timeline', args: [q] });
+    return this.timelineWith(q);
+  }
+  watches: { userId: string; channelId?: string; claimId: string }[] = [];
+  notices: WatchNotice[] = [];
+  sent: { id: number; to: 'dm' | 'channel' }[] = [];
+  watchClaims(input: { userId: string; channelId?: string; ids: string[] }): WatchResult {
+    this.calls.push({ method: 'watchClaims', args: [input] });
+    const added = input.ids.filter((id) => !this.watches.some((w) => w.userId === input.userId && w.claimId === id));
+    for (const claimId of added) this.watches.push({ userId: input.userId, ...(input.channelId ? { channelId: input.channelId } : {}), claimId });
+    const total = this.watches.filter((w) => w.userId === input.userId).length;
+    return { added: added.map((claimId) => ({ claimId, text: 'x', status: 'disputed', watchedAt: new Date().toISOString() })), already: input.ids.length - added.length, total, limit: 25 };
+  }
+  listWatches(userId: string): WatchEntry[] {
+    return this.watches.filter((w) => w.userId === userId).map((w) => ({ claimId: w.claimId, text: 'x', status: 'disputed', watchedAt: '2026-01-01T00:00:00Z' }));
+  }
+  unwatch(userId: string, id: string): boolean {
+    const before = this.watches.length;
+    this.watches = this.watches.filter((w) => !(w.userId === userId && w.claimId === id));
+    return this.watches.length < before;
+  }
+  pendingNotices(limit: number): WatchNotice[] {
+    return this.notices.filter((n) => !this.sent.some((s) => s.id === n.id)).slice(0, limit);
+  }
+  markNoticeSent(id: number, to: 'dm' | 'channel'): void {
+    this.sent.push({ id, to });
+  }
+  markNoticeFailed(id: number): void {
+    const n = this.notices.find((x) => x.id === id);
+    if (n) n.attempts += 1;
+  }
+  gaps: GapEntry[] = [];
+  listGaps(opts?: { closed?: boolean; limit?: number }): GapEntry[] {
+    this.calls.push({ method: 'listGaps', args: [opts] });
+    return this.gaps.slice(0, opts?.limit ?? this.gaps.length);
   }
   async close(): Promise<void> {
     this.closed += 1;

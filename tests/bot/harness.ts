@@ -18,6 +18,7 @@ export const IDS = {
   modRole: '555555555555555555',
   maintainerRole: '555555555555555556',
   botRole: '555555555555555557',
+  forum: '444444444444444446',
 };
 export const TOKEN = 'MTExMTExMTExMTExMTExMTEx.fake.token-for-tests-only';
 
@@ -57,6 +58,7 @@ export async function startHarness(
       channels: [
         { id: IDS.general, name: 'general' },
         { id: IDS.quiet, name: 'quiet' },
+        { id: IDS.forum, name: 'questions', type: 15 },
       ],
       roles: [
         { id: IDS.modRole, name: 'Moderator' },

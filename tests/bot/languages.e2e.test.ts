@@ -31,7 +31,7 @@ describe('questions in other languages through Discord (bundled corpus)', () => 
     expect(embed.description).toMatch(/^Что говорит Пакистан, словами источников:/);
     expect(embed.description).toContain('Pakistan has firmly condemned the alleged attack');
     expect(embed.footer.text).toMatch(/^Ответ только по документам корпуса/);
-    expect(labels(body)).toEqual(['Источники', 'Пожаловаться']);
+    expect(labels(body)).toEqual(['Источники', 'Пожаловаться', 'Следить']);
   });
 
   it.each([

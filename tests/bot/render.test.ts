@@ -24,7 +24,12 @@ describe('renderAnswer', () => {
     expect(source.name).toBe('[1] [2] Pakistan condemns alleged attack on Putin residence');
     expect(source.value).toBe('The Neutral · 2025-12-30 (11 months ago)\nhttps://theneutral.pk/pakistan-condemns');
     expect(message.allowedMentions).toEqual({ parse: [], repliedUser: false });
-    expect(buttons(message).map((b) => parseAnswerId(b.custom_id!)?.action)).toEqual(['src', 'up', 'down', 'report']);
+    expect(buttons(message).map((b) => parseAnswerId(b.custom_id!)?.action)).toEqual(['src', 'up', 'down', 'report', 'watch']);
+  });
+
+  it('GIVEN an answer without claims THEN there is nothing to watch and no Watch button', () => {
+    const { message } = renderAnswer(sampleAnswer('What did Pakistan say?', { claims: [] }), 'k2');
+    expect(buttons(message).map((b) => parseAnswerId(b.custom_id!)?.action)).not.toContain('watch');
   });
 
   it.each<[ClaimStatus, string]>([

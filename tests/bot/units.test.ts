@@ -7,6 +7,7 @@ import { AnswerMemory } from '../../bot/memory.js';
 import { channelAllowed, hasAccess, requirement } from '../../bot/permissions.js';
 import { RateLimiter } from '../../bot/rate-limit.js';
 import { registerCommands } from '../../bot/register.js';
+import { commands } from '../../bot/commands/index.js';
 import { answerId, parseAnswerId } from '../../bot/render/custom-id.js';
 import { fitsDiscordLimits, limitViolations } from '../../bot/render/limits.js';
 import { sampleAnswer } from './fake-app.js';
@@ -139,8 +140,8 @@ describe('registerCommands', () => {
     const puts: string[] = [];
     const rest = { put: async (route: string) => void puts.push(route) } as unknown as Parameters<typeof registerCommands>[0];
     const base = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012' };
-    expect(await registerCommands(rest, loadConfig({ env: base, envFile: null }))).toEqual({ scope: 'global', count: 6 });
-    expect(await registerCommands(rest, loadConfig({ env: { ...base, DISCORD_GUILD_ID: '987654321098' }, envFile: null }))).toEqual({ scope: 'guild', count: 6 });
+    expect(await registerCommands(rest, loadConfig({ env: base, envFile: null }))).toEqual({ scope: 'global', count: commands.length });
+    expect(await registerCommands(rest, loadConfig({ env: { ...base, DISCORD_GUILD_ID: '987654321098' }, envFile: null }))).toEqual({ scope: 'guild', count: commands.length });
     expect(puts).toEqual(['/applications/123456789012/commands', '/applications/123456789012/guilds/987654321098/commands']);
   });
 });

@@ -69,7 +69,7 @@ describe('attribution patterns', () => {
     expect(attrs[0]!.speaker?.id).toBe('RUS');
     const e = attrs[0]!.events[0]!;
     expect(e.mode).toBe('direct');
-    expect(t.slice(e.content.start, e.content.end)).toBe('We will respond to any provocation,');
+    expect(t.slice(e.content.start, e.content.end)).toBe('We will respond to any provocation');
     expect(attrs[1]!.speaker?.id).toBe('RUS');
     expect(attrs[1]!.via).toBe('coreference');
   });

@@ -29,8 +29,9 @@ describe('npm run claims', { timeout: 120_000 }, () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as { id: string; text: string; speaker: string; stance: string; status: string; docId: string; start: number; end: number }[];
-    expect(rows.length).toBeGreaterThanOrEqual(4);
-    expect(rows.every((x) => x.speaker === 'Pakistan')).toBe(true);
+    // Three statements of Pakistan's; "Pakistan's condemnation reflects Islamabad's consistent call ..." is the outlet's reading.
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.every((x) => (x as { actor?: string }).actor === 'Pakistan')).toBe(true);
     const urged = rows.find((x) => x.text.startsWith('The ministry urged all parties'))!;
     expect(urged).toMatchObject({ stance: 'appeal', status: 'reported', docId: 'pakistan-condemns-alleged-attack-on-putin-residence' });
     const doc = readFileSync(path.join(root, 'corpus/documents/pakistan-condemns-alleged-attack-on-putin-residence.md'), 'utf8');
@@ -68,5 +69,59 @@ describe('npm run claims', { timeout: 120_000 }, () => {
     expect(claims('review', 'cnothere', '--status', 'true', '--note', 'x').err).toMatch(/one of: verified, refuted, disputed, unverified/);
     expect(claims('list', '--status', 'maybe').err).toMatch(/Unknown claim status "maybe"/);
     expect(claims('frobnicate').code).toBe(1);
+  });
+
+  it('GIVEN claims attribute on two files with --json THEN one object per file and line, spans exact, nothing stored', () => {
+    const a = path.join(dir, 'a.md');
+    const b = path.join(dir, 'b.txt');
+    writeFileSync(a, '---\ntitle: Talks\n---\n“We will not sign,” Ms Ortiz said. Foreign Office of Pakistan officials said the talks failed.\n');
+    writeFileSync(b, 'Chad Moore said the port would reopen. He added that ships were waiting.\n');
+    const r = claims('attribute', a, b, '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { file: string; text: string; relations: Record<string, unknown>[] });
+    expect(lines.map((l) => l.file)).toEqual([a, b]);
+    for (const l of lines) {
+      for (const rel of l.relations) {
+        for (const k of ['source', 'cue', 'content'] as const) {
+          const sp = rel[k] as { text: string; start: number; end: number } | null;
+          if (sp) expect(l.text.slice(sp.start, sp.end)).toBe(sp.text);
+        }
+      }
+    }
+    expect(lines[0]!.relations[0]).toMatchObject({ speaker: 'Ortiz', speakerKind: 'person', kind: 'direct', via: 'explicit' });
+    // The maintainer's alias (aliases.json in --data-dir) names Pakistan.
+    expect(lines[0]!.relations[1]).toMatchObject({ actor: 'Pakistan' });
+    expect(lines[1]!.relations.map((x) => [x.speaker, x.actor, x.via])).toEqual([['Chad Moore', null, 'explicit'], ['Chad Moore', null, 'coreference']]);
+    const table = claims('attribute', b);
+    expect(table.out).toMatch(/Chad Moore\s+said/);
+  });
+
+  it('GIVEN claims attribute on a missing or empty file THEN one line on stderr, exit 1 and nothing on stdout', () => {
+    const empty = path.join(dir, 'empty.txt');
+    writeFileSync(empty, '   \n');
+    for (const f of [path.join(dir, 'nope.txt'), empty]) {
+      const r = claims('attribute', path.join(dir, 'b.txt'), f, '--json');
+      expect(r.code).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('GIVEN timeline --about --json --svg THEN entries in date order with exact quotes and statuses, and the picture written', () => {
+    const svg = path.join(dir, 'story.svg');
+    const r = claims('timeline', '--about', 'drone attack residence', '--json', '--svg', svg);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const { entries } = JSON.parse(r.out);
+    expect(entries.length).toBeGreaterThan(3);
+    expect(Object.keys(entries[0]).sort()).toEqual(expect.arrayContaining(['actor', 'date', 'docId', 'end', 'publisher', 'quote', 'speaker', 'stance', 'start', 'status', 'title']));
+    const dates = entries.map((e: { date: string }) => e.date);
+    expect([...dates].sort()).toEqual(dates);
+    const text = readFileSync(path.join(root, 'corpus/documents/pakistan-condemns-alleged-attack-on-putin-residence.md'), 'utf8');
+    for (const e of entries) expect(text).toContain(e.quote);
+    expect(entries.map((e: { status: string }) => e.status)).toContain('disputed');
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
+    expect(claims('timeline', '--about', 'x', '--actor', 'y').err).toMatch(/exactly one of --about/);
   });
 });

@@ -8,7 +8,7 @@ import { splitSentences } from '../../corpus/sentences.js';
 const g = new Gazetteer();
 const NEWS = 'The talks resumed in Geneva on Tuesday after a week of shelling near Kharkiv. Russia said that Ukrainian drones struck a fuel depot in Bryansk. '
   + 'Kyiv allegedly moved troops toward the border, according to unnamed officials. Poland and Ukraine signed a grain agreement in Warsaw. '
-  + 'A Ukrainian official said the strike never happened.';
+  + 'A Ukrainian official said the depot was empty at the time.';
 
 function merge(text: string, claims: (Omit<ModelClaim, 'start' | 'end'> & { of: string })[], docSpeaker?: string) {
   const attributions = attributeSentences(text, splitSentences(text), g, docSpeaker ? g.resolve(docSpeaker) : undefined);

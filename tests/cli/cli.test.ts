@@ -81,6 +81,18 @@ describe('command line', () => {
     expect(report.errors.map((e: { line: number }) => e.line)).toEqual([2, 3, 4]);
   });
 
+  it('GIVEN a question the corpus does not cover THEN `corpus gaps --json` lists it with its count and last time asked', async () => {
+    expect(JSON.parse((await cli('ask.js', ['--json', 'Which treaty did the Atlantean navy sign in Lemuria?'])).stdout).abstained).toBe(true);
+    await cli('ask.js', ['Which treaty did the Atlantean navy sign in Lemuria']);
+    const r = await cli('corpus.js', ['gaps', '--json']);
+    expect(r.code).toBe(0);
+    const { gaps } = JSON.parse(r.stdout);
+    const g = gaps.find((x: { question: string }) => x.question.includes('Atlantean'));
+    expect(g).toMatchObject({ question: 'Which treaty did the Atlantean navy sign in Lemuria?', count: 2 });
+    expect(Object.keys(g).sort()).toEqual(['count', 'examples', 'lastAsked', 'question']);
+    expect(Date.parse(g.lastAsked)).not.toBeNaN();
+  });
+
   it('GIVEN a malformed setting THEN the variable is named in one line', async () => {
     const r = await exec('node', [dist('ask.js'), 'q'], { cwd: dir, env: { PATH: process.env.PATH, RETRIEVAL_K: '0' } }).catch((e) => e);
     expect(r.code).toBe(1);

@@ -43,9 +43,7 @@ describe('bad documents through app.addDocument', () => {
     const huge = path.join(files.dir, 'huge-2.md');
     sparseFile(huge, HUGE_BYTES);
     const rss = process.memoryUsage().rss;
-    const t0 = performance.now();
     const err = await app.addDocument({ kind: 'path', path: huge }).catch((e: unknown) => e);
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(err).toBeInstanceOf(UserError);
     // The size reported is the file's size: reading would have stopped at the limit plus one block.
     expect((err as UserError).params).toMatchObject({ size: HUGE_BYTES, limit: app.config.MAX_UPLOAD_BYTES });

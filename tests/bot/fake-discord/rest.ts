@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { snowflake } from './ids.js';
-import { messageObject, type ApiMessage, type ApiUser, type GuildSetup } from './payloads.js';
+import { parseMultipart, type UploadedFile } from './multipart.js';
+import { messageObject, threadChannel, type ApiMessage, type ApiUser, type GuildSetup } from './payloads.js';
 
 /** One HTTP request the bot made. */
 export interface RecordedRequest {
@@ -14,6 +15,8 @@ export interface RecordedRequest {
   status: number;
   /** The JSON the fake answered with. */
   response?: any;
+  /** Files of a multipart upload (the JSON part is `body`). */
+  files?: UploadedFile[];
 }
 
 /** An interaction the fake dispatched, and its response message once acknowledged. */
@@ -35,16 +38,27 @@ export interface RestState {
   messages: Map<string, ApiMessage>;
   files: Map<string, { bytes: Uint8Array; contentType: string }>;
   interactions: Map<string, StoredInteraction>;
+  /** DM channel id per user, users whose DMs are closed, and messages by enforced nonce. */
+  dmChannels: Map<string, string>;
+  closedDms: Set<string>;
+  nonces: Map<string, ApiMessage>;
+  /** Channels where the bot may not post (403 Missing Permissions), and threads it opened. */
+  deniedChannels: Set<string>;
+  threads: Map<string, any>;
 }
 
 /** Reads and parses a request into a record (JSON bodies parsed, `%40original` decoded). */
 export async function readRequest(req: IncomingMessage): Promise<RecordedRequest> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  const raw = bytes.toString('utf8');
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   let body: any = raw;
-  if (String(req.headers['content-type'] ?? '').includes('application/json') && raw) {
+  let files: UploadedFile[] | undefined;
+  const type = String(req.headers['content-type'] ?? '');
+  if (type.startsWith('multipart/form-data')) ({ body, files } = parseMultipart(bytes, type));
+  else if (type.includes('application/json') && raw) {
     try {
       body = JSON.parse(raw);
     } catch {
@@ -58,6 +72,7 @@ export async function readRequest(req: IncomingMessage): Promise<RecordedRequest
     query: Object.fromEntries(url.searchParams),
     headers: req.headers,
     body,
+    ...(files ? { files } : {}),
     status: 0,
   };
 }
@@ -96,11 +111,36 @@ export function handleRest(s: RestState, r: RecordedRequest, reply: Reply): void
     return reply(200, cmds.map((c: any) => ({ ...c, id: snowflake(), application_id: s.appId, version: snowflake() })));
   }
   if (method === 'POST' && /^\/api\/v10\/channels\/\d+\/typing$/.test(path)) return reply(204);
+  if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+    if (s.deniedChannels.has(m[1]!)) return reply(403, { message: 'Missing Permissions', code: 50013 });
+    const thread = threadChannel({ id: m[2]!, guildId: s.guild.id, parentId: m[1]!, name: String(r.body?.name ?? 'thread'), ownerId: s.bot.id });
+    s.threads.set(thread.id, thread);
+    return reply(201, thread);
+  }
+  if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)$/.exec(path)) && s.threads.has(m[1]!)) return reply(200, s.threads.get(m[1]!));
+  if (method === 'POST' && path === '/api/v10/users/@me/channels') {
+    const userId = String(r.body?.recipient_id ?? '');
+    let id = s.dmChannels.get(userId);
+    if (!id) s.dmChannels.set(userId, id = snowflake());
+    return reply(200, { id, type: 1, last_message_id: null, recipients: [{ id: userId, username: `user${userId.slice(-4)}`, discriminator: '0', avatar: null, global_name: null }] });
+  }
   if (method === 'POST' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+    if (s.deniedChannels.has(m[1]!)) return reply(403, { message: 'Missing Permissions', code: 50013 });
+    const dmOf = [...s.dmChannels].find(([, c]) => c === m![1])?.[0];
+    if (dmOf && s.closedDms.has(dmOf)) return reply(403, { message: 'Cannot send messages to this user', code: 50007 });
+    const nonce = r.body?.enforce_nonce && r.body?.nonce ? `${m[1]}:${r.body.nonce}` : undefined;
+    if (nonce && s.nonces.has(nonce)) return reply(200, s.nonces.get(nonce));
     const guildId = s.guild.channels.some((c) => c.id === m![1]) ? s.guild.id : undefined;
     const msg = messageObject({ ...r.body, channel_id: m[1]!, author: s.bot, guild_id: guildId });
     s.messages.set(msg.id, msg);
+    if (nonce) s.nonces.set(nonce, msg);
     return reply(200, msg);
+  }
+  if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path))) {
+    const before = r.query.before ? BigInt(r.query.before) : undefined;
+    const list = [...s.messages.values()].filter((x) => x.channel_id === m![1] && (before === undefined || BigInt(x.id) < before))
+      .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1)).slice(0, Number(r.query.limit ?? 50));
+    return reply(200, list);
   }
   if (method === 'GET' && (m = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
     const msg = s.messages.get(m[2]!);
@@ -135,6 +175,11 @@ function callback(s: RestState, id: string, token: string, r: RecordedRequest, r
   });
 }
 
+/** Attachment objects for the files of an upload (served back at /files/<id>). */
+function attachmentsOf(r: RecordedRequest): any[] {
+  return (r.files ?? []).map((f) => ({ id: snowflake(), filename: f.filename, size: f.bytes.length, content_type: f.contentType, url: `http://127.0.0.1/files/${f.filename}`, proxy_url: `http://127.0.0.1/files/${f.filename}` }));
+}
+
 function webhook(s: RestState, token: string, which: string | undefined, r: RecordedRequest, reply: Reply): void {
   const it = byToken(s, token);
   if (!it) return reply(404, { message: 'Unknown Webhook', code: 10015 });
@@ -157,6 +202,7 @@ function webhook(s: RestState, token: string, which: string | undefined, r: Reco
     for (const k of ['content', 'embeds', 'components'] as const) {
       if (k in body) (target as any)[k] = body[k] ?? (k === 'content' ? '' : []);
     }
+    if (r.files?.length) target.attachments = attachmentsOf(r);
     target.flags = (target.flags ?? 0) & ~128;
     target.edited_timestamp = new Date().toISOString();
     return reply(200, target);

@@ -29,6 +29,12 @@ export class FakeDiscord extends EventEmitter {
   readonly gatewayLog: { op: number; d?: any }[] = [];
   readonly messages = new Map<string, ApiMessage>();
   readonly files = new Map<string, { bytes: Uint8Array; contentType: string }>();
+  /** DM channel ids by user, and the users whose DMs are closed (sending there fails with 50007). */
+  readonly dmChannels = new Map<string, string>();
+  readonly closedDms = new Set<string>();
+  /** Channels where posting fails with 403 Missing Permissions; threads the bot opened (by id). */
+  readonly deniedChannels = new Set<string>();
+  readonly threads = new Map<string, any>();
   identifies = 0;
   resumes = 0;
   connections = 0;
@@ -52,6 +58,11 @@ export class FakeDiscord extends EventEmitter {
       messages: this.messages,
       files: this.files,
       interactions: this.#interactions,
+      dmChannels: this.dmChannels,
+      closedDms: this.closedDms,
+      nonces: new Map(),
+      deniedChannels: this.deniedChannels,
+      threads: this.threads,
       get gatewayUrl() {
         return self.gatewayUrl;
       },
@@ -121,6 +132,12 @@ export class FakeDiscord extends EventEmitter {
     return `http://127.0.0.1:${this.port}/files/${encodeURIComponent(name)}`;
   }
 
+  /** The messages the bot created in a user's DM channel. */
+  dmsTo(userId: string): ApiMessage[] {
+    const id = this.dmChannels.get(userId);
+    return id ? [...this.messages.values()].filter((m) => m.channel_id === id) : [];
+  }
+
   /** Asks the bot to reconnect (gateway op 7). */
   requestReconnect(): void {
     this.#socket?.send(JSON.stringify({ op: 7, d: null }));
@@ -181,7 +198,7 @@ export class FakeDiscord extends EventEmitter {
     this.#seq = 0;
     this.#sessionId = `session-${snowflake()}`;
     this.dispatch('READY', readyPayload(this.opts, this.#sessionId, this.gatewayUrl));
-    this.dispatch('GUILD_CREATE', guildCreate(this.opts));
+    this.dispatch('GUILD_CREATE', guildCreate(this.opts, [...this.threads.values()]));
     this.emit('session');
   }
 

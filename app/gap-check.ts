@@ -1,0 +1,27 @@
+import type { Answer } from '../answer/types.js';
+import type { Store } from '../corpus/store.js';
+import { terms } from '../retrieval/question.js';
+import { closeGap, openGaps } from './gaps.js';
+
+/** Open gaps asked again after an ingest (the most recently asked); each costs one search and compose. */
+export const RECHECK_LIMIT = 200;
+
+/**
+ * Asks open gaps' questions again (most recently asked first, at most {@link RECHECK_LIMIT}) and closes
+ * those that now get an answer, recording the documents it cites. Run after documents are committed.
+ * With `added` (the new documents' texts), only gaps with a content word in them are asked: an answer
+ * that cites none of the new documents was possible before.
+ */
+export async function recheckGaps(store: Store, answer: (q: string) => Promise<Pick<Answer, 'abstained' | 'citations'>>,
+  added?: readonly string[]): Promise<number> {
+  const words = added && new Set(added.flatMap((t) => terms(t)));
+  let closed = 0;
+  for (const g of openGaps(store, RECHECK_LIMIT)) {
+    if (words && !terms(g.question).some((w) => words.has(w))) continue;
+    const a = await answer(g.question);
+    if (a.abstained || a.citations.length === 0) continue;
+    closeGap(store, g.id, a.citations.map((c) => c.docId));
+    closed += 1;
+  }
+  return closed;
+}
