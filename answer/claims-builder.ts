@@ -2,7 +2,7 @@ import type { LedgerEntry, LedgerFilter } from '../claims/ledger-store.js';
 import { citationOf, sideLabel } from './claims-phrases.js';
 import { msg } from './messages.js';
 import { quoted } from './speaker-label.js';
-import type { Answer, AnswerClaim, Citation } from './types.js';
+import type { Answer, AnswerClaim, Citation } from '../core/answer.js';
 
 /** What the claim composers read from the ledger (the `ClaimLedger` of claims/ledger-store.ts). */
 export interface ClaimSource {

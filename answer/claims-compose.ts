@@ -1,4 +1,4 @@
-import type { ClaimStatus } from './types.js';
+import type { ClaimStatus } from '../core/answer.js';
 import type { LedgerEntry } from '../claims/ledger-store.js';
 import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';

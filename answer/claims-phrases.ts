@@ -1,5 +1,5 @@
 import type { LedgerEntry } from '../claims/ledger-store.js';
-import type { ClaimStatus, Citation } from './types.js';
+import type { ClaimStatus, Citation } from '../core/answer.js';
 import { msg } from './messages.js';
 import { actorName, speakerLabel } from './speaker-label.js';
 

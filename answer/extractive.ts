@@ -3,7 +3,7 @@ import type { QuestionAnalysis } from '../retrieval/question.js';
 import { terms } from '../retrieval/question.js';
 import { actorName as localActorName } from '../claims/actor-names-lang.js';
 import { coverage, hasTerm, onTopic } from '../retrieval/topic.js';
-import type { Answer, Citation } from './types.js';
+import type { Answer, Citation } from '../core/answer.js';
 import { msg } from './messages.js';
 import { actorName, quoted } from './speaker-label.js';
 

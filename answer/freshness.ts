@@ -1,4 +1,4 @@
-import type { Answer, ClaimStatus } from './types.js';
+import type { Answer, ClaimStatus } from '../core/answer.js';
 import { msg } from './messages.js';
 
 const DAY = 86_400_000;

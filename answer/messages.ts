@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 
 /** Languages with a message catalogue in answer/messages/<locale>.json. */
 export const LOCALES = ['en', 'ru', 'uk', 'ur', 'ar', 'zh', 'hi', 'fr', 'es', 'de'] as const;

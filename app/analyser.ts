@@ -3,7 +3,7 @@ import type { AliasFile, Gazetteer } from '../claims/actors.js';
 import type { PreparedDocument } from '../corpus/prepare.js';
 import { BuiltinEmbeddings, type NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
 import { analyseDocument, type Analysis } from './analyse.js';
-import { compiledWorker } from './paths.js';
+import { compiledWorker } from '../core/paths.js';
 
 /** Runs {@link analyseDocument} over a batch: in the import worker when the batch is large, else inline. */
 export interface Analyser {

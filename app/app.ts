@@ -1,5 +1,7 @@
-import type { Answer, ClaimStatus } from '../answer/types.js';
-import type { DocumentInput, DocumentMeta, StoredDocument } from '../corpus/types.js';
+import type { Answer, ClaimStatus } from '../core/answer.js';
+import type { ClaimEntry, ClaimFilter, ReviewInput } from '../core/claims.js';
+export type { ClaimEntry, ClaimFilter, ReviewInput } from '../core/claims.js';
+import type { DocumentInput, DocumentMeta, StoredDocument } from '../core/documents.js';
 import type { Config } from './config.js';
 import type { GapEntry } from './gaps.js';
 import type { Timeline } from '../claims/timeline.js';
@@ -72,39 +74,8 @@ export interface FeedbackEntry extends FeedbackInput {
   createdAt: string;
 }
 
-/** A claim in the ledger (one proposition, with its derived or reviewed status). */
-export interface ClaimEntry {
-  id: string;
-  /** The exact sentence that states it. */
-  text: string;
-  /** Who spoke, as named: "Sergey Lavrov", "a senior European diplomat", "Pakistan". */
-  speaker?: string;
-  /** Whom the speaker speaks for, when the text supports it: "Russia". */
-  actor?: string;
-  speakerKind?: string;
-  stance?: string;
-  status: ClaimStatus;
-  docId: string;
-  start: number;
-  end: number;
-  review?: { status: ClaimStatus; note: string; evidence?: string; reviewer: string; at: string };
-}
 
-/** Filters for the claim ledger. */
-export interface ClaimFilter {
-  actor?: string;
-  status?: ClaimStatus;
-  limit?: number;
-}
 
-/** A moderator's review of a claim. */
-export interface ReviewInput {
-  claimId: string;
-  status: 'verified' | 'refuted' | 'disputed' | 'unverified';
-  note: string;
-  evidence?: string;
-  reviewer: string;
-}
 
 /**
  * The application as the adapters (CLI, Discord bot) see it. Built by `createApp(config)`;

@@ -4,7 +4,7 @@ import { documentRelations, type Relation } from '../claims/relations.js';
 import { chunkText } from '../corpus/chunker.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
 import { prepareDocument } from '../corpus/prepare.js';
-import type { DocumentInput } from '../corpus/types.js';
+import type { DocumentInput } from '../core/documents.js';
 import { readAliases } from './create-app.js';
 
 /** What the bot understood of one document: its stored text and its attribution relations. */

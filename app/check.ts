@@ -1,4 +1,4 @@
-import { Store } from '../corpus/store.js';
+import { Store } from '../storage/sqlite/store.js';
 import { indexDiff } from '../retrieval/index-sync.js';
 import { VectorIndex } from '../retrieval/vector-index.js';
 

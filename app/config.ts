@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 
 const idList = z
   .string()

@@ -1,5 +1,5 @@
-import type { Answer } from '../answer/types.js';
-import type { Store } from '../corpus/store.js';
+import type { Answer } from '../core/answer.js';
+import type { Store } from '../storage/sqlite/store.js';
 import { terms } from '../retrieval/question.js';
 import { closeGap, openGaps } from './gaps.js';
 

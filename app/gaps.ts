@@ -1,6 +1,6 @@
-import { isBusy, type Store } from '../corpus/store.js';
+import { isBusy, type Store } from '../storage/sqlite/store.js';
 import { terms } from '../retrieval/question.js';
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 
 /** A question (or group of near-identical wordings) the bot could not answer from the corpus. */
 export interface GapEntry {

@@ -1,16 +1,18 @@
 import type { Gazetteer } from '../claims/actors.js';
 import type { Attribution } from '../claims/attribution.js';
 import type { ExtractedMention } from '../claims/extract.js';
+import type { ClaimExtractor } from '../claims/extractor.js';
+export type { ClaimExtractor } from '../claims/extractor.js';
 import { ClaimLedger } from '../claims/ledger-store.js';
 import { ledgerDoc } from '../claims/pipeline.js';
 import { prepareDocument, type PreparedDocument } from '../corpus/prepare.js';
-import type { NewChunk, Store } from '../corpus/store.js';
-import type { DocumentInput, DocumentMeta } from '../corpus/types.js';
+import type { NewChunk, Store } from '../storage/sqlite/store.js';
+import type { DocumentInput, DocumentMeta } from '../core/documents.js';
 import type { NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 import { passageText } from './analyse.js';
 import type { Analyser } from './analyser.js';
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 import type { AddResult } from './app.js';
 
 /** What ingestion needs; passed in by `createApp`. */
@@ -25,9 +27,6 @@ export interface IngestDeps {
   claimExtractor?: ClaimExtractor;
 }
 
-/** Extracts a document's claim mentions from its attributed sentences, given the rule-based ones. */
-export type ClaimExtractor = (doc: { id: string; title: string; text: string }, attributions: readonly Attribution[],
-  rules: ExtractedMention[]) => Promise<{ claims: ExtractedMention[]; by: 'llm' | 'rules'; fallback?: string }>;
 
 type Fresh = { input: DocumentInput; prepared: PreparedDocument; chunks: NewChunk[]; claims: ExtractedMention[]; result: AddResult };
 

@@ -1,4 +1,4 @@
-import { isBusy, type Store } from '../corpus/store.js';
+import { isBusy, type Store } from '../storage/sqlite/store.js';
 import type { FeedbackEntry, FeedbackInput } from './app.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Gazetteer } from '../claims/actors.js';
 import { refreshLedger } from '../claims/app-ledger.js';
 import type { ClaimLedger } from '../claims/ledger-store.js';
-import type { Store } from '../corpus/store.js';
+import type { Store } from '../storage/sqlite/store.js';
 import type { App } from './app.js';
 import type { Config } from './config.js';
 import { listGaps } from './gaps.js';

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../answer/types.js';
+import type { ClaimStatus } from '../core/answer.js';
 import type { Timeline } from '../claims/timeline.js';
 
 /** Status colours, the same hues as the badges in Discord (🟢 🔵 ⚪ 🟡 🔴 ⚫). */

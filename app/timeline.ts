@@ -1,10 +1,10 @@
 import type { Gazetteer } from '../claims/actors.js';
 import { buildTimeline, type Timeline } from '../claims/timeline.js';
 import { actorMentions, claimKind, claimOf, mentionsInSpans, storyMentions } from '../claims/timeline-store.js';
-import type { Store } from '../corpus/store.js';
+import type { Store } from '../storage/sqlite/store.js';
 import { queryWords, toMatchQuery } from '../retrieval/lexical.js';
 import { terms } from '../retrieval/question.js';
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 
 /** What a timeline follows: a story found by its words, one claim, or one actor's statements. */
 export type TimelineQuery = { about: string } | { claim: string } | { actor: string };

@@ -1,7 +1,7 @@
-import type { ClaimStatus } from '../answer/types.js';
+import type { ClaimStatus } from '../core/answer.js';
 import { claimKind, claimOf } from '../claims/timeline-store.js';
-import type { Store } from '../corpus/store.js';
-import { UserError } from './errors.js';
+import type { Store } from '../storage/sqlite/store.js';
+import { UserError } from '../core/errors.js';
 
 /** A claim a member watches. */
 export interface WatchEntry {

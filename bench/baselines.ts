@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { MemoryVectorStore } from '@langchain/classic/vectorstores/memory';
 import hnswlib from 'hnswlib-node';
-import type { Store } from '../corpus/store.js';
+import type { Store } from '../storage/sqlite/store.js';
 import type { NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
 import type { VectorMatrix } from './exact-search.js';
 import { timeEach } from './stats.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { Gazetteer } from '../claims/actors.js';
 import { isUncertain } from '../claims/hedges.js';
 import { ATTRIBUTION_FILES, scoreAttribution } from './attribution-eval.js';
@@ -14,8 +14,8 @@ import { extractStored, ledgerDoc } from '../claims/pipeline.js';
 import { loadPath } from '../corpus/loaders/index.js';
 import { recordToDocument } from '../corpus/loaders/jsonl-formats.js';
 import { prepareDocument } from '../corpus/prepare.js';
-import { Store } from '../corpus/store.js';
-import type { DocumentInput, StoredDocument } from '../corpus/types.js';
+import { Store } from '../storage/sqlite/store.js';
+import type { DocumentInput, StoredDocument } from '../core/documents.js';
 import type { AttributionScore } from './attribution-score.js';
 
 /** One labelled sentence of claims/eval/labelled.jsonl. */

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { chunkText } from '../corpus/chunker.js';
 import { readJsonl, type LoadOptions } from '../corpus/loaders/index.js';
-import type { DocumentInput } from '../corpus/types.js';
+import type { DocumentInput } from '../core/documents.js';
 
 /** A source document with the number of chunks it makes. */
 export interface SourceDoc {

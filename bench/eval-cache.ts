@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../app/config.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { CLAIMS_VERSION } from '../claims/pipeline.js';
-import { MIGRATIONS } from '../corpus/migrations.js';
+import { MIGRATIONS } from '../storage/sqlite/migrations.js';
 import { DEFAULT_HNSW } from '../retrieval/vector-index.js';
 
 /** What an evaluation store was built from and by; a store whose key differs in anything is rebuilt. */
@@ -28,7 +28,7 @@ export interface EvalStoreKey {
 const KEY_META = 'eval_store_key';
 const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The code a stored passage depends on; the answer, bot and CLI code do not change the store.
-const CODE = ['corpus', 'claims', 'app/analyse', 'app/ingest', 'retrieval/builtin-embeddings', 'retrieval/speakers', 'retrieval/text'];
+const CODE = ['corpus', 'claims', 'core/language', 'app/analyse', 'app/ingest', 'retrieval/builtin-embeddings', 'retrieval/speakers', 'retrieval/text'];
 // Data files that code reads while it builds a store (the curated actors of the gazetteer, their names in
 // other languages, the reporting verbs of other languages).
 const DATA = ['claims/data/bodies.json', 'claims/data/actors-lang.json', 'claims/data/cues-lang.json'];

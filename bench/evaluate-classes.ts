@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Answer } from '../answer/types.js';
+import type { Answer } from '../core/answer.js';
 import type { Config } from '../app/config.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
-import { projectRoot } from '../app/paths.js';
-import type { DocumentInput } from '../corpus/types.js';
+import { projectRoot } from '../core/paths.js';
+import type { DocumentInput } from '../core/documents.js';
 import { evalApp } from './evaluate.js';
 import { percentile } from './stats.js';
 

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Answer } from '../answer/types.js';
-import { bundledDocumentsDir, projectRoot } from '../app/paths.js';
-import { detectLanguageOrUndefined } from '../corpus/language.js';
+import type { Answer } from '../core/answer.js';
+import { bundledDocumentsDir, projectRoot } from '../core/paths.js';
+import { detectLanguageOrUndefined } from '../core/language.js';
 import type { EvalReport } from './evaluate.js';
 import { percentile } from './stats.js';
 

@@ -1,4 +1,4 @@
-import type { Store } from '../corpus/store.js';
+import type { Store } from '../storage/sqlite/store.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 
 /** Every stored vector in one contiguous array, with the chunk id of each row (ascending). */

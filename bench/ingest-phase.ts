@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInternals } from '../app/create-app.js';
-import type { DocumentInput } from '../corpus/types.js';
+import type { DocumentInput } from '../core/documents.js';
 import { cycleDocs, type EvalCorpus } from './corpus-source.js';
 import { progress } from './stats.js';
 

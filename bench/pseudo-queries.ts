@@ -1,4 +1,4 @@
-import type { Store } from '../corpus/store.js';
+import type { Store } from '../storage/sqlite/store.js';
 import type { NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
 import { seeded } from './stats.js';
 

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 import type { EvalReport } from './evaluate.js';
 import { claimsMarkdown } from './claims-markdown.js';
+import { classesMarkdown } from './classes-markdown.js';
 import { evalMarkdown, speedMarkdown, type Results } from './markdown.js';
 import type { BenchResult } from './types.js';
 
@@ -10,7 +11,7 @@ import type { BenchResult } from './types.js';
 export const RESULTS_DIR = 'bench/results';
 
 /** The README blocks generated from results files: `<!-- NAME -->` ... `<!-- /NAME -->`. */
-export const BLOCKS = { speed: 'bench:speed', eval: 'eval:dev', claims: 'claims:eval' } as const;
+export const BLOCKS = { speed: 'bench:speed', eval: 'eval:dev', classes: 'eval:classes', claims: 'claims:eval' } as const;
 
 /** Every `PREFIX-*.json` in the results folder (of `root`), by name. */
 export function readResults<T>(prefix: 'bench' | 'eval', root = projectRoot()): Results<T>[] {
@@ -26,6 +27,7 @@ const MODE_ORDER = ['hybrid', 'lexical', 'dense'];
 /** The generated content of a README block from the committed results files. */
 export function renderBlock(block: keyof typeof BLOCKS, root = projectRoot()): string {
   if (block === 'claims') return claimsMarkdown(path.join(root, RESULTS_DIR, 'claims-eval.json'));
+  if (block === 'classes') return classesMarkdown(root);
   if (block === 'speed') {
     const files = readResults<BenchResult>('bench', root).sort((a, b) => (a.result.sizes[0]?.chunks ?? 0) - (b.result.sizes[0]?.chunks ?? 0));
     return speedMarkdown(files);
@@ -79,14 +81,20 @@ export function section(text: string, title: string): string {
  */
 export function readmeFigureProblems(readme: string, render: (block: keyof typeof BLOCKS) => string): string[] {
   const problems: string[] = [];
-  for (const [title, block] of [['Speed', 'speed'], ['Evaluation', 'eval'], ['Who said what', 'claims']] as const) {
+  // Sections with generated blocks; a section with two blocks is checked once per block, its tables outside both reported.
+  for (const [title, block] of [['Speed', 'speed'], ['Evaluation', 'eval'], ['Evaluation', 'classes'], ['Who said what', 'claims']] as const) {
     const text = section(readme, title);
     const name = BLOCKS[block];
     const inside = readBlock(text, name);
     if (inside === null) { problems.push(`${title}: no <!-- ${name} --> block`); continue; }
-    const command = { speed: 'npm run bench', eval: 'npm run eval', claims: 'npm run claims-eval' }[block];
+    const command = { speed: 'npm run bench', eval: 'npm run eval', classes: 'npm run eval', claims: 'npm run claims-eval' }[block];
     if (inside !== render(block).trim()) problems.push(`${title}: the <!-- ${name} --> block is not what \`${command} -- --markdown\` generates from ${RESULTS_DIR}`);
-    const outside = text.replace(text.slice(text.indexOf(`<!-- ${name} -->`), text.indexOf(`<!-- /${name} -->`)), '');
+    let outside = text;
+    for (const other of Object.values(BLOCKS)) {
+      const a = outside.indexOf(`<!-- ${other} -->`);
+      const b = outside.indexOf(`<!-- /${other} -->`);
+      if (a >= 0 && b > a) outside = outside.slice(0, a) + outside.slice(b);
+    }
     for (const line of outside.split('\n')) if (line.trimStart().startsWith('|')) problems.push(`${title}: a table row outside the generated block: ${line.slice(0, 80)}`);
   }
   return problems;

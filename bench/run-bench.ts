@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../app/config.js';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { loadEvalCorpus } from './corpus-source.js';
 import { liveDirs, measureSize } from './measure-size.js';
 import { measureBundledAsk } from './spawn-timing.js';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { round } from './stats.js';
 import type { RunInfo } from './types.js';
 

@@ -6,7 +6,7 @@
  * (printed, or written between the README's markers), without measuring anything.
  */
 import { configFrom, parse, printJson, run } from '../cli/common.js';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 import { formatTable } from './report.js';
 import { renderBlock, writeReadmeBlock, writeResult } from './results-files.js';
 import { removeTempDirs, runBench } from './run-bench.js';

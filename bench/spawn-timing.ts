@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { percentile } from './stats.js';
 
 /** What `dist/bench/startup.js` prints. */

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { App } from '../app/app.js';
 import type { Config } from '../app/config.js';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 import type { BotContext } from './context.js';
 import { DISCORD_CDN_HOSTS, downloadAttachment } from './download.js';
 import { onInteraction } from './handlers/interaction.js';

@@ -1,4 +1,4 @@
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 
 /** The attachment as Discord describes it in the interaction. */
 export interface AttachmentInfo {

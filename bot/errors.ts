@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type Message } from 'discord.js';
 import { msg } from '../answer/messages.js';
-import { isUserError, UserError } from '../app/errors.js';
+import { isUserError, UserError } from '../core/errors.js';
 import { errorFields, type Logger } from './log.js';
 import { NO_MENTIONS } from './render/payload.js';
 

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { App } from '../app/app.js';
 import { loadConfig, type Config } from '../app/config.js';
 import { createApp } from '../app/create-app.js';
-import { isUserError } from '../app/errors.js';
+import { isUserError } from '../core/errors.js';
 import { startBot, type RunningBot } from './client.js';
 import { createLogger, errorFields } from './log.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Answer } from '../answer/types.js';
+import type { Answer } from '../core/answer.js';
 import { Lru } from './lru.js';
 
 /**

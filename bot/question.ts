@@ -1,5 +1,5 @@
 import type { FollowUp } from '../app/app.js';
-import type { Answer } from '../answer/types.js';
+import type { Answer } from '../core/answer.js';
 import type { BotContext } from './context.js';
 import { renderAnswer } from './render/answer.js';
 import type { BotMessage } from './render/payload.js';

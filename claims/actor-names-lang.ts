@@ -5,8 +5,8 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../app/paths.js';
-import type { Lang } from '../corpus/language.js';
+import { projectRoot } from '../core/paths.js';
+import type { Lang } from '../core/language.js';
 
 /** A country of the world-countries package, as far as names go. */
 export interface CountryRecord { cca2: string; cca3: string; translations: Record<string, { common: string; official: string }> }

@@ -1,4 +1,4 @@
-import { detectLanguageOrUndefined, foldWord, wordsOf, type Lang } from '../corpus/language.js';
+import { detectLanguageOrUndefined, foldWord, wordsOf, type Lang } from '../core/language.js';
 import type { Actor, ActorMention, Gazetteer, MentionKind } from './actors.js';
 import { WC_KEYS, loadCountries, loadLangFile, nameStem, safeDisplay, stripClitic } from './actor-names-lang.js';
 

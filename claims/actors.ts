@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 import path from 'node:path';
-import { projectRoot } from '../app/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { foreignNames } from './actors-lang.js';
 
 /** A party that can make statements: a country, an international body or a group. */

@@ -1,7 +1,7 @@
-import type { ClaimStatus } from '../answer/types.js';
-import type { ClaimFilter } from '../app/app.js';
-import { UserError } from '../app/errors.js';
-import type { Store } from '../corpus/store.js';
+import type { ClaimStatus } from '../core/answer.js';
+import type { ClaimFilter } from '../core/claims.js';
+import { UserError } from '../core/errors.js';
+import type { Store } from '../storage/sqlite/store.js';
 import type { Gazetteer } from './actors.js';
 import type { ClaimLedger, LedgerEntry } from './ledger-store.js';
 import { CLAIM_STATUSES } from './reviews.js';

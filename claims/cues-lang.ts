@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../app/paths.js';
-import { isLang, wordsOf, type Lang } from '../corpus/language.js';
+import { projectRoot } from '../core/paths.js';
+import { isLang, wordsOf, type Lang } from '../core/language.js';
 import type { ActorMention, Gazetteer } from './actors.js';
 import { foreignNames } from './actors-lang.js';
 import type { SpeechEvent } from './attribution.js';

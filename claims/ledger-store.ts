@@ -1,6 +1,6 @@
-import type { ClaimStatus } from '../answer/types.js';
-import type { ClaimEntry } from '../app/app.js';
-import type { Store } from '../corpus/store.js';
+import type { ClaimStatus } from '../core/answer.js';
+import type { ClaimEntry } from '../core/claims.js';
+import type { Store } from '../storage/sqlite/store.js';
 import { placeMentions, type PlacedMention } from './cluster.js';
 import type { ExtractedMention } from './extract.js';
 import { signatureKeys, type Signature } from './signature.js';

@@ -1,6 +1,6 @@
 import { chunkText } from '../corpus/chunker.js';
-import type { Store } from '../corpus/store.js';
-import type { StoredDocument } from '../corpus/types.js';
+import type { Store } from '../storage/sqlite/store.js';
+import type { StoredDocument } from '../core/documents.js';
 import type { Gazetteer } from './actors.js';
 import { attributeSentences, type Attribution } from './attribution.js';
 import { extractMentions, type ExtractedMention } from './extract.js';

@@ -1,7 +1,7 @@
-import type { ClaimStatus } from '../answer/types.js';
-import type { ReviewInput } from '../app/app.js';
-import { UserError } from '../app/errors.js';
-import type { Store } from '../corpus/store.js';
+import type { ClaimStatus } from '../core/answer.js';
+import type { ReviewInput } from '../core/claims.js';
+import { UserError } from '../core/errors.js';
+import type { Store } from '../storage/sqlite/store.js';
 import { audit, type ClaimLedger, type LedgerEntry } from './ledger-store.js';
 
 /** Statuses a moderator may set. */

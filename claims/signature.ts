@@ -1,4 +1,4 @@
-import { STOP_WORDS, stem, tokenize } from '../retrieval/text.js';
+import { STOP_WORDS, stem, tokenize } from '../core/text.js';
 import type { ActorMention } from './actors.js';
 import { cueVerb } from './cues.js';
 

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../answer/types.js';
+import type { ClaimStatus } from '../core/answer.js';
 import type { Certainty } from './hedges.js';
 import type { MentionRole } from './extract.js';
 

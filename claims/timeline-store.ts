@@ -1,5 +1,5 @@
-import type { ClaimStatus } from '../answer/types.js';
-import type { Store } from '../corpus/store.js';
+import type { ClaimStatus } from '../core/answer.js';
+import type { Store } from '../storage/sqlite/store.js';
 import type { StatusMention } from './status.js';
 
 /** One mention as a timeline reads it: where and when it was said, and what status resolution needs. */

@@ -1,5 +1,5 @@
-import type { ClaimStatus } from '../answer/types.js';
-import type { Store } from '../corpus/store.js';
+import type { ClaimStatus } from '../core/answer.js';
+import type { Store } from '../storage/sqlite/store.js';
 import type { Gazetteer } from './actors.js';
 import { deriveEventStatus, deriveStatementStatus } from './status.js';
 import { claimKind, claimMentions, reviewsOf, type TimelineMention, type TimelineReview } from './timeline-store.js';

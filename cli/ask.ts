@@ -1,6 +1,6 @@
 import { createApp } from '../app/create-app.js';
-import { UserError } from '../app/errors.js';
-import { SUPPORTED_LANGUAGES } from '../corpus/language.js';
+import { UserError } from '../core/errors.js';
+import { SUPPORTED_LANGUAGES } from '../core/language.js';
 import { langOfLocale } from '../retrieval/languages/locale.js';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
 import { renderAnswerText } from './render.js';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import type { ClaimStatus } from '../answer/types.js';
+import type { ClaimStatus } from '../core/answer.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 import { refreshLedger } from '../claims/app-ledger.js';
 import { ClaimLedger, type LedgerEntry } from '../claims/ledger-store.js';
 import { claimHistory, claimReviewJsonLd, REVIEW_STATUSES } from '../claims/reviews.js';

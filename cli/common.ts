@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig, type Config } from '../app/config.js';
-import { isUserError, UserError } from '../app/errors.js';
+import { isUserError, UserError } from '../core/errors.js';
 
 /** Options every command takes. */
 export const COMMON_OPTIONS = {

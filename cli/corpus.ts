@@ -2,8 +2,8 @@ import type { AddResult } from '../app/app.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
 import { checkData } from '../app/check.js';
 import { openEmbedder } from '../app/embedder.js';
-import { UserError } from '../app/errors.js';
-import type { DocumentKind, DocumentMeta } from '../corpus/types.js';
+import { UserError } from '../core/errors.js';
+import type { DocumentKind, DocumentMeta } from '../core/documents.js';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
 import { importJsonl } from './import.js';
 

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
 import type { Config } from '../app/config.js';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 import { evaluate, type EvalQuestion } from '../bench/evaluate.js';
 import { renderBlock, writeReadmeBlock, writeResult } from '../bench/results-files.js';
+import { machineInfo, runFinished, runStarted } from '../bench/run-info.js';
 import { evaluateClasses, type ClassQuestion, type ClassReport } from '../bench/evaluate-classes.js';
 
 const USAGE = 'usage: npm run eval -- --questions FILE [--corpus-dir ../shared/eval] [--data-dir DIR] [--json] [--out FILE]\n' +
@@ -19,8 +20,8 @@ run(async () => {
   });
   if (values.help) { process.stdout.write(`${USAGE}\n`); return 0; }
   if (values.markdown) {
-    if (values.readme) writeReadmeBlock('eval');
-    else process.stdout.write(`${renderBlock('eval')}\n`);
+    if (values.readme) { writeReadmeBlock('eval'); writeReadmeBlock('classes'); }
+    else process.stdout.write(`${renderBlock('eval')}\n\n${renderBlock('classes')}\n`);
     return 0;
   }
   if (!values.questions) throw new UserError('USAGE', { detail: USAGE });
@@ -28,7 +29,10 @@ run(async () => {
   const config = configFrom(values);
   // Questions with a "class" (bench/data/dev-questions-classes.jsonl) are scored per failure class.
   if (questions.length && questions.every((q) => 'class' in q)) {
-    const report = await evaluateClasses({ config, questions: questions as unknown as ClassQuestion[], corpusDir: path.resolve(values['corpus-dir']) });
+    const run = runStarted(`${settingsPrefix(config)}npm run eval -- ${process.argv.slice(2).join(' ')}`);
+    const scored = await evaluateClasses({ config, questions: questions as unknown as ClassQuestion[], corpusDir: path.resolve(values['corpus-dir']) });
+    const report = { ...scored, run: runFinished(run), machine: machineInfo() };
+    if (values.out) writeResult(values.out, report);
     if (values.json) printJson(report);
     else process.stdout.write(classTable(report));
     return 0;

@@ -1,8 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { AppInternals } from '../app/create-app.js';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 import { readJsonl, type JsonlFormat } from '../corpus/loaders/index.js';
-import type { DocumentInput } from '../corpus/types.js';
+import type { DocumentInput } from '../core/documents.js';
 
 /** What an import did. */
 export interface ImportReport {

@@ -1,6 +1,6 @@
 import { sourceAge } from '../answer/freshness.js';
 import { msg } from '../answer/messages.js';
-import type { Answer } from '../answer/types.js';
+import type { Answer } from '../core/answer.js';
 
 /** The terminal rendering of an answer: the text with [n] markers, then the numbered sources. */
 export function renderAnswerText(a: Answer, color = false, now: Date = new Date()): string {

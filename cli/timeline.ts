@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { App } from '../app/app.js';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 import { timelinePng, timelineSvg } from '../app/timeline-chart.js';
 import { timelineTitle, type TimelineQuery } from '../app/timeline.js';
 import { statusPath, type Timeline } from '../claims/timeline.js';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { UserError } from '../app/errors.js';
-import { detectLanguage } from './language.js';
+import { UserError } from '../core/errors.js';
+import { detectLanguage } from '../core/language.js';
 import { checkPublished } from './loaders/metadata.js';
-import { DOCUMENT_KINDS, type DocumentInput, type DocumentMeta, type StoredDocument } from './types.js';
+import { DOCUMENT_KINDS, type DocumentInput, type DocumentMeta, type StoredDocument } from '../core/documents.js';
 
 /** A document ready to store, before chunking and embedding. */
 export interface PreparedDocument {

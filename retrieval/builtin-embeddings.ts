@@ -1,5 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { STOP_WORDS, stem, tokenize } from './text.js';
+import { STOP_WORDS, stem, tokenize } from '../core/text.js';
 
 /** An embedder that knows its identity, so an index can refuse vectors from another one. */
 export interface NamedEmbeddings extends Embeddings {

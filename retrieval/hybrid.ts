@@ -1,10 +1,10 @@
-import type { ChunkWithDoc, Store } from '../corpus/store.js';
+import type { ChunkWithDoc, Store } from '../storage/sqlite/store.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
 import { chineseNames, foreignNameTerms } from '../claims/actor-names-lang.js';
-import { segmentWords } from '../corpus/language.js';
+import { segmentWords } from '../core/language.js';
 import { chineseForms, expansionTerms } from './languages/lexicon.js';
 import { queryWords, toMatchQuery } from './lexical.js';
-import { stem, tokenize } from './text.js';
+import { stem, tokenize } from '../core/text.js';
 import type { QuestionAnalysis } from './question.js';
 import { decodeSpeakers, type SentenceSpeaker } from './speakers.js';
 import type { VectorIndex } from './vector-index.js';

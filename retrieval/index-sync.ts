@@ -1,5 +1,5 @@
-import type { Store } from '../corpus/store.js';
-import { UserError } from '../app/errors.js';
+import type { Store } from '../storage/sqlite/store.js';
+import { UserError } from '../core/errors.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
 import { DEFAULT_HNSW, type HnswParams, VectorIndex } from './vector-index.js';
 

@@ -1,5 +1,5 @@
-import type { Store } from '../corpus/store.js';
-import { STOP_WORDS, tokenize } from './text.js';
+import type { Store } from '../storage/sqlite/store.js';
+import { STOP_WORDS, tokenize } from '../core/text.js';
 
 /** Share of all passages above which a word is too common to search for (when rarer words exist). */
 const COMMON_SHARE = 0.04;

@@ -2,7 +2,7 @@ import type { Actor, Gazetteer } from '../claims/actors.js';
 import { stanceOfVerb } from '../claims/stance.js';
 import { analyzeForeign } from './languages/analyze.js';
 import { foreignConcepts } from './languages/lexicon.js';
-import { STOP_WORDS, stem, tokenize } from './text.js';
+import { STOP_WORDS, stem, tokenize } from '../core/text.js';
 
 /** What a question asks for. */
 export type Intent = 'statements' | 'verify' | 'who' | 'status' | 'topic';

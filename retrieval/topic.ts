@@ -1,6 +1,6 @@
-import type { Store } from '../corpus/store.js';
+import type { Store } from '../storage/sqlite/store.js';
 import type { QuestionAnalysis } from './question.js';
-import { tokenize } from './text.js';
+import { tokenize } from '../core/text.js';
 
 /**
  * The analysis with the inverse document frequency of its topic and "about" terms in the store: a word

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../core/errors.js';
 
 const { HierarchicalNSW } = hnswlib;
 

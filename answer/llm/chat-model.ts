@@ -1,5 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 
 /** Which chat model answers, and where it runs. */
 export interface LlmSettings {

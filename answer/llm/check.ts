@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../types.js';
+import type { ClaimStatus } from '../../core/answer.js';
 import type { AnswerSentence } from './parse.js';
 import type { LedgerClaim, NumberedPassage, PassageSentence } from './passages.js';
 import { contentWords, hasCue, hasHedge, hasStrongCue, hedgedWords, matchesWord, namesIn, numbersIn, surfaceWords, upgrades } from './words.js';

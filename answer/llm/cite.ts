@@ -1,4 +1,4 @@
-import type { AnswerClaim, Citation } from '../types.js';
+import type { AnswerClaim, Citation } from '../../core/answer.js';
 import type { SentenceVerdict } from './check.js';
 import type { NumberedPassage, PassageSentence } from './passages.js';
 

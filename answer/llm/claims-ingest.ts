@@ -1,5 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { ClaimExtractor } from '../../app/ingest.js';
+import type { ClaimExtractor } from '../../claims/extractor.js';
 import type { Gazetteer } from '../../claims/actors.js';
 import { mergeModelClaims } from '../../claims/model-claims.js';
 import { llmSettingsFrom, loadChatModel, type LlmConfig } from './chat-model.js';

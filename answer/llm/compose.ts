@@ -3,7 +3,7 @@ import type { BaseMessage } from '@langchain/core/messages';
 import { ANSWER_PROMPT_VERSION, NO_ANSWER_SENTENCE, answerPrompt } from '../../prompts/answer.js';
 import { formatClaims, formatPassages, formatQuestion } from '../../prompts/data.js';
 import type { RetrievedChunk } from '../../retrieval/hybrid.js';
-import type { Answer } from '../types.js';
+import type { Answer } from '../../core/answer.js';
 import { checkAnswer, DEFAULT_CHECK, type CheckOptions, type SentenceVerdict } from './check.js';
 import { buildCitations, remapClaims } from './cite.js';
 import { splitAnswer } from './parse.js';

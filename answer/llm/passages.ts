@@ -1,7 +1,7 @@
 import { splitSentences } from '../../corpus/sentences.js';
 import type { RetrievedChunk } from '../../retrieval/hybrid.js';
 import type { PromptClaim, PromptPassage } from '../../prompts/data.js';
-import type { AnswerClaim, Citation, ClaimStatus } from '../types.js';
+import type { AnswerClaim, Citation, ClaimStatus } from '../../core/answer.js';
 import { looksLikeInjection } from './words.js';
 
 /** A sentence of a passage with its offsets into the document. */

@@ -1,4 +1,4 @@
-import { STOP_WORDS, stem, tokenize } from '../../retrieval/text.js';
+import { STOP_WORDS, stem, tokenize } from '../../core/text.js';
 
 // Word-level evidence used by the answer checks: content words, numbers and capitalised names of a
 // sentence, and the cues that mark a statement as attributed or hedged.

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, closeSync, ftruncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AddSource } from '../../app/app.js';
-import type { ErrorCode } from '../../app/errors.js';
-import type { DocumentMeta } from '../../corpus/types.js';
+import type { ErrorCode } from '../../core/errors.js';
+import type { DocumentMeta } from '../../core/documents.js';
 import { pdfWithoutText } from './pdf.js';
 
 /** The id of the document that `seedDocument` stores; bad inputs reuse it to provoke DUPLICATE_ID. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { projectRoot } from '../../app/paths.js';
+import { projectRoot } from '../../core/paths.js';
 
 /** What a finished command-line run printed. */
 export interface CliResult {

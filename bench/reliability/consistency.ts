@@ -3,8 +3,8 @@ import type { Config } from '../../app/config.js';
 import { checkData } from '../../app/check.js';
 import { createApp } from '../../app/create-app.js';
 import { createEmbedder } from '../../app/embedder.js';
-import { isUserError } from '../../app/errors.js';
-import { Store } from '../../corpus/store.js';
+import { isUserError } from '../../core/errors.js';
+import { Store } from '../../storage/sqlite/store.js';
 import { documentProblems } from './fingerprint.js';
 import { answerProblems } from './load.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { chunkText } from '../../corpus/chunker.js';
-import type { Store } from '../../corpus/store.js';
+import type { Store } from '../../storage/sqlite/store.js';
 
 /** What must not change when an input is rejected. */
 export interface StoreFingerprint {

@@ -5,7 +5,7 @@
  */
 import { loadConfig } from '../../app/config.js';
 import { createApp } from '../../app/create-app.js';
-import { isUserError } from '../../app/errors.js';
+import { isUserError } from '../../core/errors.js';
 import { watchEventLoop } from './load.js';
 
 const [dataDir, ...files] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../app/paths.js';
+import { projectRoot } from '../../core/paths.js';
 import { startNode } from './cli.js';
 
 /** A document within the size cap that is expensive to take in; the last file is the one measured. */

@@ -1,6 +1,6 @@
 import type { AppInternals } from '../../app/create-app.js';
-import { ERRORS, isUserError, type ErrorCode } from '../../app/errors.js';
-import { Store } from '../../corpus/store.js';
+import { ERRORS, isUserError, type ErrorCode } from '../../core/errors.js';
+import { Store } from '../../storage/sqlite/store.js';
 import type { BadCase } from './bad-documents.js';
 import { pool, runCli } from './cli.js';
 import { storeFingerprint, type StoreFingerprint } from './fingerprint.js';

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Answer } from '../../answer/types.js';
+import type { Answer } from '../../core/answer.js';
 import type { AppInternals } from '../../app/create-app.js';
-import { isUserError } from '../../app/errors.js';
+import { isUserError } from '../../core/errors.js';
 import { recordToDocument } from '../../corpus/loaders/jsonl-formats.js';
-import type { DocumentInput } from '../../corpus/types.js';
+import type { DocumentInput } from '../../core/documents.js';
 import { defaultEvalDir } from './import-data.js';
 
 /** Options of {@link runLoad}. */

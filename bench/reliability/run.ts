@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import { parse, printJson, run } from '../../cli/common.js';
 import { failureCount, formatReport, formatWatches } from './report.js';
 import { heavyStage, inputStages, killStage, loadStage, watchStage, type ReliabilityOptions, type ReliabilityResult } from './stages.js';

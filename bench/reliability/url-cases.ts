@@ -1,5 +1,5 @@
 import type { AppInternals } from '../../app/create-app.js';
-import { isUserError, type ErrorCode } from '../../app/errors.js';
+import { isUserError, type ErrorCode } from '../../core/errors.js';
 import type { BadCase } from './bad-documents.js';
 import { storeFingerprint } from './fingerprint.js';
 import type { InputOutcome } from './inputs.js';

@@ -5,7 +5,7 @@ import { createApp, type AppInternals } from '../../app/create-app.js';
 import { deliverPending } from '../../app/watch-outbox.js';
 import type { WatchNotice } from '../../app/watches.js';
 import type { LedgerEntry } from '../../claims/ledger-store.js';
-import type { DocumentInput } from '../../corpus/types.js';
+import type { DocumentInput } from '../../core/documents.js';
 
 /** What the watches part measured. */
 export interface WatchReport {

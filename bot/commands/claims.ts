@@ -3,7 +3,7 @@ import {
   type ChatInputCommandInteraction,
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { ClaimStatus } from '../../answer/types.js';
+import type { ClaimStatus } from '../../core/answer.js';
 import type { BotContext } from '../context.js';
 import { renderClaims } from '../render/ledger.js';
 import { PRIVATE, privileged, requireAccess } from './guard.js';

@@ -5,8 +5,8 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AddSource } from '../../app/app.js';
-import { UserError } from '../../app/errors.js';
-import type { DocumentMeta } from '../../corpus/types.js';
+import { UserError } from '../../core/errors.js';
+import type { DocumentMeta } from '../../core/documents.js';
 import type { BotContext } from '../context.js';
 import { ATTACHMENT_TYPES, extensionOf } from '../download.js';
 import { renderAdded, renderDocuments } from '../render/ledger.js';

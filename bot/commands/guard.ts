@@ -1,7 +1,7 @@
 import {
   ApplicationIntegrationType, InteractionContextType, MessageFlags, type APIInteractionGuildMember, type BaseInteraction, type GuildMember,
 } from 'discord.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { BotContext } from '../context.js';
 import { channelAllowed, defaultPermission, hasAccess, requirement, type Access } from '../permissions.js';
 

@@ -5,7 +5,7 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ReviewInput } from '../../app/app.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { BotContext } from '../context.js';
 import { renderReview } from '../render/ledger.js';
 import { isHttpUrl, oneLine, truncate } from '../render/text.js';

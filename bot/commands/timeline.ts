@@ -2,7 +2,7 @@ import {
   ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType,
   type ButtonInteraction, type ChatInputCommandInteraction, type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import { timelinePng } from '../../app/timeline-chart.js';
 import { timelineTitle, type TimelineQuery } from '../../app/timeline.js';
 import type { BotContext } from '../context.js';

@@ -2,7 +2,7 @@ import {
   ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType,
   type ButtonInteraction, type ChatInputCommandInteraction, type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { BotContext } from '../context.js';
 import { textMessage } from '../render/payload.js';
 import { renderWatched, renderWatchList } from '../render/watch.js';

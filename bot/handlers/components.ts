@@ -7,7 +7,7 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { FeedbackInput } from '../../app/app.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { BotContext } from '../context.js';
 import { PRIVATE } from '../commands/guard.js';
 import { answerId, parseAnswerId } from '../render/custom-id.js';

@@ -1,5 +1,5 @@
 import type { Interaction } from 'discord.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import { commandsByName } from '../commands/index.js';
 import type { BotContext } from '../context.js';
 import { handleError } from '../errors.js';

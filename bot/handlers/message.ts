@@ -1,6 +1,6 @@
 import type { Message } from 'discord.js';
 import type { FollowUp } from '../../app/app.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { BotContext } from '../context.js';
 import { handleError } from '../errors.js';
 import { Lru } from '../lru.js';

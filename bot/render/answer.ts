@@ -1,5 +1,5 @@
 import { ButtonStyle, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Answer, AnswerClaim, Citation } from '../../answer/types.js';
+import type { Answer, AnswerClaim, Citation } from '../../core/answer.js';
 import { sourceAge } from '../../answer/freshness.js';
 import { msg } from '../../answer/messages.js';
 import { badge, colourFor, mostDoubtful } from './badges.js';

@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../../answer/types.js';
+import type { ClaimStatus } from '../../core/answer.js';
 
 /** The badge shown for each claim status. */
 export const BADGES: Readonly<Record<ClaimStatus, string>> = {

@@ -1,5 +1,5 @@
 import { ButtonStyle, type APIEmbed } from 'discord.js';
-import type { Answer, Citation } from '../../answer/types.js';
+import type { Answer, Citation } from '../../core/answer.js';
 import { msg } from '../../answer/messages.js';
 import { answerId } from './custom-id.js';
 import { LIMITS } from './limits.js';

@@ -1,5 +1,5 @@
 import { ButtonStyle, type APIEmbed } from 'discord.js';
-import type { ClaimStatus } from '../../answer/types.js';
+import type { ClaimStatus } from '../../core/answer.js';
 import type { TimelineQuery } from '../../app/timeline.js';
 import { statusPath, type Timeline, type TimelineEntry } from '../../claims/timeline.js';
 import { badge, colourFor } from './badges.js';

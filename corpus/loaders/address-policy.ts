@@ -1,7 +1,7 @@
 import dns from 'node:dns';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 
 /** An address that passed the checks, to connect to and nothing else. */
 export interface CheckedAddress {

@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { UserError } from '../../app/errors.js';
-import type { DocumentInput } from '../types.js';
+import { UserError } from '../../core/errors.js';
+import type { DocumentInput } from '../../core/documents.js';
 import { loadHtmlOffThread } from './html-off-thread.js';
 import { extensionOf } from './metadata.js';
 import { decodeText } from './normalize.js';

@@ -1,5 +1,5 @@
-import { UserError } from '../../app/errors.js';
-import type { DocumentMeta } from '../types.js';
+import { UserError } from '../../core/errors.js';
+import type { DocumentMeta } from '../../core/documents.js';
 import { isMetaStringKey } from './metadata.js';
 
 /** Front matter split off a text: its metadata (unchecked) and the body after it. */

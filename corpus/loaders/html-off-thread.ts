@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { compiledWorker } from '../../app/paths.js';
-import { UserError, type ErrorCode } from '../../app/errors.js';
-import type { DocumentInput } from '../types.js';
+import { compiledWorker } from '../../core/paths.js';
+import { UserError, type ErrorCode } from '../../core/errors.js';
+import type { DocumentInput } from '../../core/documents.js';
 import { loadHtmlDocument } from './html.js';
 import type { TextSource } from './text.js';
 

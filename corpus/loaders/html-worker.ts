@@ -3,7 +3,7 @@
  * the bot must keep answering). Started per page by `loadHtmlOffThread`; replies once and exits.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isUserError } from '../../app/errors.js';
+import { isUserError } from '../../core/errors.js';
 import { loadHtmlDocument } from './html.js';
 import type { TextSource } from './text.js';
 

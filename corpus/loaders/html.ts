@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { UserError } from '../../app/errors.js';
-import type { DocumentInput, DocumentMeta } from '../types.js';
+import { UserError } from '../../core/errors.js';
+import type { DocumentInput, DocumentMeta } from '../../core/documents.js';
 import { estimateHtmlDepth } from './html-depth.js';
 import { htmlToText, nestingDepth, type WalkNode } from './html-text.js';
 import { checkMetaUrl, checkPublished, mergeMeta, titleFromFilename } from './metadata.js';

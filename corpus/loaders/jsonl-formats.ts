@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import type { DocumentInput, DocumentMeta } from '../types.js';
+import type { DocumentInput, DocumentMeta } from '../../core/documents.js';
 import { isMetaStringKey, mergeMeta } from './metadata.js';
 import { assertTextual, requireText } from './normalize.js';
 

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { UserError, isUserError } from '../../app/errors.js';
-import type { DocumentInput } from '../types.js';
+import { UserError, isUserError } from '../../core/errors.js';
+import type { DocumentInput } from '../../core/documents.js';
 import { RecordError, recordToDocument, type JsonlFormat } from './jsonl-formats.js';
 import type { LoadOptions } from './options.js';
 

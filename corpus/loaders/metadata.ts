@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
-import { UserError } from '../../app/errors.js';
-import { DOCUMENT_KINDS, type DocumentKind, type DocumentMeta } from '../types.js';
+import { UserError } from '../../core/errors.js';
+import { DOCUMENT_KINDS, type DocumentKind, type DocumentMeta } from '../../core/documents.js';
 
 /** The string-valued metadata keys accepted in front matter and generic JSONL records. */
 export const META_STRING_KEYS = [

@@ -1,4 +1,4 @@
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 
 // C0 controls except \t and \n (\r is turned into \n before this runs), DEL and the C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;

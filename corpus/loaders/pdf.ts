@@ -1,5 +1,5 @@
-import { UserError } from '../../app/errors.js';
-import type { DocumentInput, DocumentMeta } from '../types.js';
+import { UserError } from '../../core/errors.js';
+import type { DocumentInput, DocumentMeta } from '../../core/documents.js';
 import { mergeMeta, titleFromFilename } from './metadata.js';
 import { normalizeText } from './normalize.js';
 import type { TextSource } from './text.js';

@@ -1,4 +1,4 @@
-import type { DocumentInput, DocumentMeta } from '../types.js';
+import type { DocumentInput, DocumentMeta } from '../../core/documents.js';
 import { parseFrontMatter } from './front-matter.js';
 import { mergeMeta, titleFromFilename } from './metadata.js';
 import { assertTextual, normalizeText, requireText } from './normalize.js';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { UserError } from '../../app/errors.js';
-import type { DocumentInput } from '../types.js';
+import { UserError } from '../../core/errors.js';
+import type { DocumentInput } from '../../core/documents.js';
 import { checkHost } from './address-policy.js';
 import { charsetOf, formatForContentType, mimeType, parseBytes } from './files.js';
 import { getPinned, readLimited } from './http-get.js';

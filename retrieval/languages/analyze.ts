@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../app/paths.js';
+import { projectRoot } from '../../core/paths.js';
 import type { Actor, ActorMention, Gazetteer } from '../../claims/actors.js';
 import { foreignNames } from '../../claims/actors-lang.js';
-import { detectLanguageOrUndefined, foldWord, wordsOf, type Lang } from '../../corpus/language.js';
+import { detectLanguageOrUndefined, foldWord, wordsOf, type Lang } from '../../core/language.js';
 import { terms, type Intent, type QuestionAnalysis } from '../question.js';
 import { conceptHits, type ConceptHit } from './lexicon.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../app/paths.js';
-import { detectLanguage, foldWord, wordsOf, type Lang } from '../../corpus/language.js';
-import { stem, tokenize } from '../text.js';
+import { projectRoot } from '../../core/paths.js';
+import { detectLanguage, foldWord, wordsOf, type Lang } from '../../core/language.js';
+import { stem, tokenize } from '../../core/text.js';
 
 interface LangIndex { prefixes: Map<string, string>; phrases: [string, string][] }
 interface Lexicon { byLang: Map<Lang, LangIndex>; raw: Map<string, string[]> }

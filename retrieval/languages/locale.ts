@@ -1,4 +1,4 @@
-import { detectLanguageOrUndefined, isLang, type Lang } from '../../corpus/language.js';
+import { detectLanguageOrUndefined, isLang, type Lang } from '../../core/language.js';
 
 /** The supported language of a locale code ("es-ES" -> "es", "zh-CN" -> "zh"), or undefined. */
 export function langOfLocale(locale: string | undefined): Lang | undefined {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import { EmbeddingCache } from './embedding-cache.js';
 import type { RetryOptions } from './http.js';
 import { ollamaBackend } from './ollama.js';

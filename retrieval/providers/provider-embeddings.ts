@@ -1,5 +1,5 @@
 import { Embeddings } from '@langchain/core/embeddings';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { NamedEmbeddings } from '../builtin-embeddings.js';
 import type { EmbeddingCache } from './embedding-cache.js';
 import { DEFAULT_RETRY, ProviderError, withRetries, type RetryOptions } from './http.js';

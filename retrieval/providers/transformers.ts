@@ -1,4 +1,4 @@
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { EmbeddingBackend } from './provider-embeddings.js';
 
 /** The part of `@huggingface/transformers` this backend uses (the package is optional, so no types from it). */

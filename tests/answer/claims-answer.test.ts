@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInternals } from '../../app/create-app.js';
-import type { Answer } from '../../answer/types.js';
+import type { Answer } from '../../core/answer.js';
 import type { LedgerEntry } from '../../claims/ledger-store.js';
 import { testApp } from '../helpers/app.js';
 

@@ -1,4 +1,4 @@
-import type { DocumentInput } from '../../corpus/types.js';
+import type { DocumentInput } from '../../core/documents.js';
 
 /**
  * Invented documents for the answer tests (written for these tests; no real event). Real country names

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sourceAge, staleNote } from '../../answer/freshness.js';
 import { actorName, quoted, speakerLabel } from '../../answer/speaker-label.js';
-import type { AnswerClaim, Citation } from '../../answer/types.js';
+import type { AnswerClaim, Citation } from '../../core/answer.js';
 import { Gazetteer } from '../../claims/actors.js';
 import { analyzeQuestion } from '../../retrieval/question.js';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
-import { projectRoot } from '../../app/paths.js';
+import { projectRoot } from '../../core/paths.js';
 import { runBench } from '../../bench/run-bench.js';
 
 const root = projectRoot();

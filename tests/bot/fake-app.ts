@@ -16,8 +16,8 @@ import type { GapEntry } from '../../app/gaps.js';
 import type { WatchEntry, WatchNotice, WatchResult } from '../../app/watches.js';
 import type { TimelineQuery } from '../../app/timeline.js';
 import type { Timeline } from '../../claims/timeline.js';
-import type { Answer } from '../../answer/types.js';
-import type { DocumentMeta } from '../../corpus/types.js';
+import type { Answer } from '../../core/answer.js';
+import type { DocumentMeta } from '../../core/documents.js';
 
 const QUOTE_1 =
   'Pakistan has firmly condemned the alleged attack on Russian President Vladimir Putin residence, calling for de-escalation and respect for diplomatic talks.';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app/create-app.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import { userText } from '../../bot/errors.js';
 import { slash } from './fake-discord/events.js';
 import { IDS, startHarness, type Harness } from './harness.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Answer, ClaimStatus } from '../../answer/types.js';
+import type { Answer, ClaimStatus } from '../../core/answer.js';
 import { renderAnswer } from '../../bot/render/answer.js';
 import { parseAnswerId } from '../../bot/render/custom-id.js';
 import { fitsDiscordLimits, limitViolations } from '../../bot/render/limits.js';

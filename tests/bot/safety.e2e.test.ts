@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import { fitsDiscordLimits, limitViolations } from '../../bot/render/limits.js';
 import { FakeApp, sampleAnswer } from './fake-app.js';
 import { slash, userMessage } from './fake-discord/events.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../app/paths.js';
+import { projectRoot } from '../../core/paths.js';
 import { tempDir } from '../helpers/temp.js';
 
 const exec = promisify(execFile);

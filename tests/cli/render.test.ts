@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../answer/types.js';
+import type { Answer } from '../../core/answer.js';
 import { renderAnswerText } from '../../cli/render.js';
 
 const answer: Answer = {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../app/ingest.js';
-import { Store } from '../../corpus/store.js';
+import { Store } from '../../storage/sqlite/store.js';
 import { openIndex } from '../../retrieval/index-sync.js';
 import { VectorIndex } from '../../retrieval/vector-index.js';
 import { checkData } from '../../app/check.js';

@@ -1,6 +1,6 @@
 import { Gazetteer } from '../../claims/actors.js';
-import { Store } from '../../corpus/store.js';
-import type { DocumentInput, DocumentMeta } from '../../corpus/types.js';
+import { Store } from '../../storage/sqlite/store.js';
+import type { DocumentInput, DocumentMeta } from '../../core/documents.js';
 import { BuiltinEmbeddings } from '../../retrieval/builtin-embeddings.js';
 import { openIndex } from '../../retrieval/index-sync.js';
 import { ingestDocuments, type IngestDeps } from '../../app/ingest.js';

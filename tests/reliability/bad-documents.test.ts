@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInternals } from '../../app/create-app.js';
-import { UserError } from '../../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import { BAD_CASES, HUGE_BYTES, SEED_ID, SEED_TEXT, sparseFile } from '../../bench/reliability/bad-documents.js';
 import { documentProblems, storeFingerprint } from '../../bench/reliability/fingerprint.js';
 import { badInputsInProcess } from '../../bench/reliability/inputs.js';

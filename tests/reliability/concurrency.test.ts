@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInternals } from '../../app/create-app.js';
-import { isUserError } from '../../app/errors.js';
+import { isUserError } from '../../core/errors.js';
 import { documentProblems } from '../../bench/reliability/fingerprint.js';
 import { testApp } from '../helpers/app.js';
 import { doc } from '../helpers/deps.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInternals } from '../../app/create-app.js';
-import { isUserError } from '../../app/errors.js';
+import { isUserError } from '../../core/errors.js';
 import { documentProblems } from '../../bench/reliability/fingerprint.js';
 import { answerProblems } from '../../bench/reliability/load.js';
 import { loadBytes, normalizeText } from '../../corpus/loaders/index.js';

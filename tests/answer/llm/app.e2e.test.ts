@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInternals } from '../../../app/create-app.js';
-import type { Answer } from '../../../answer/types.js';
+import type { Answer } from '../../../core/answer.js';
 import { createApp } from '../../../app/create-app.js';
 import { testApp, testConfig } from '../../helpers/app.js';
 import { tempDir } from '../../helpers/temp.js';

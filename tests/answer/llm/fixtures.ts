@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { RetrievedChunk } from '../../../retrieval/hybrid.js';
-import { bundledDocumentsDir } from '../../../app/paths.js';
+import { bundledDocumentsDir } from '../../../core/paths.js';
 import type { ComposedAnswer } from '../../../answer/llm/compose.js';
-import type { AnswerClaim, Citation } from '../../../answer/types.js';
+import type { AnswerClaim, Citation } from '../../../core/answer.js';
 
 export const DOC_ID = 'pakistan-condemns-alleged-attack-on-putin-residence';
 export const TITLE = 'Pakistan condemns alleged attack on Putin residence';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../../app/errors.js';
+import { UserError } from '../../../core/errors.js';
 import { loadHtmlDocument } from '../../../corpus/loaders/html.js';
 import { loadHtmlOffThread, OFF_THREAD_HTML_CHARS } from '../../../corpus/loaders/html-off-thread.js';
 

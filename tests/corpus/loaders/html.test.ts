@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../../app/errors.js';
+import { UserError } from '../../../core/errors.js';
 import { estimateHtmlDepth } from '../../../corpus/loaders/html-depth.js';
 import { loadBytes, loadPath, type LoadOptions } from '../../../corpus/loaders/index.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUserError } from '../../../app/errors.js';
+import { isUserError } from '../../../core/errors.js';
 import { loadText, normalizeText } from '../../../corpus/loaders/index.js';
 
 describe('normalizeText', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../../app/errors.js';
+import { UserError } from '../../../core/errors.js';
 import { loadPath, loadText, type LoadOptions } from '../../../corpus/loaders/index.js';
 
 const opts: LoadOptions = { maxBytes: 10_000, fetchTimeoutMs: 2_000 };

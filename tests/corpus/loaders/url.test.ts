@@ -2,7 +2,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { UserError } from '../../../app/errors.js';
+import { UserError } from '../../../core/errors.js';
 import { addressRefusal } from '../../../corpus/loaders/address-policy.js';
 import { loadUrl, type LoadOptions } from '../../../corpus/loaders/index.js';
 import { makePdf } from '../../fixtures/loaders/make-pdf.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Gazetteer } from '../../../claims/actors.js';
 import { analyzeQuestion } from '../../../retrieval/question.js';
-import { detectLanguage } from '../../../corpus/language.js';
+import { detectLanguage } from '../../../core/language.js';
 
 const g = new Gazetteer();
 

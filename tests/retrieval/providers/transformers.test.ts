@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isUserError } from '../../../app/errors.js';
+import { isUserError } from '../../../core/errors.js';
 import { createProviderEmbeddings } from '../../../retrieval/providers/index.js';
 import { tempDir } from '../../helpers/temp.js';
 

@@ -55,3 +55,27 @@ export interface Chunk {
   end: number;
   text: string;
 }
+
+/** A chunk ready to store, with its vector. */
+export interface NewChunk {
+  ord: number;
+  start: number;
+  end: number;
+  text: string;
+  vec: Float32Array;
+  /** Sentence attributions inside the chunk (JSON of `SentenceSpeaker[]`). */
+  attrib?: string;
+}
+
+/** A chunk joined with the metadata of its document, as retrieval returns it. */
+export interface ChunkWithDoc extends Chunk {
+  title: string;
+  publisher?: string;
+  url?: string;
+  published?: string;
+  kind: DocumentKind;
+  speaker?: string;
+  /** The actor id the document's speaker resolved to (a UN speech's country). */
+  speakerId?: string;
+  attrib?: string;
+}

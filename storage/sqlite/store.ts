@@ -1,34 +1,13 @@
-import { SEGMENTED_LANGUAGES, segmentWords } from './language.js';
+import { SEGMENTED_LANGUAGES, segmentWords } from '../../core/language.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../../core/errors.js';
 import { migrate } from './migrations.js';
-import type { Chunk, DocumentKind, StoredDocument } from './types.js';
+import type { Chunk, ChunkWithDoc, NewChunk, StoredDocument } from '../../core/documents.js';
+export type { ChunkWithDoc, NewChunk } from '../../core/documents.js';
 
-/** A chunk ready to store, with its vector. */
-export interface NewChunk {
-  ord: number;
-  start: number;
-  end: number;
-  text: string;
-  vec: Float32Array;
-  /** Sentence attributions inside the chunk (JSON of `SentenceSpeaker[]`). */
-  attrib?: string;
-}
 
-/** A chunk joined with the metadata of its document, as retrieval returns it. */
-export interface ChunkWithDoc extends Chunk {
-  title: string;
-  publisher?: string;
-  url?: string;
-  published?: string;
-  kind: DocumentKind;
-  speaker?: string;
-  /** The actor id the document's speaker resolved to (a UN speech's country). */
-  speakerId?: string;
-  attrib?: string;
-}
 
 type DocRow = Omit<StoredDocument, 'sources' | 'contentHash' | 'addedAt'> & {
   sources: string | null; content_hash: string; added_at: string; speaker_id?: string | null;

@@ -1,0 +1,62 @@
+import type pg from 'pg';
+
+/**
+ * The PostgreSQL schema, applied in order; `schema_migrations` records which have run. Append new
+ * ones; never edit one that has shipped. Passages carry their vector (float32 little-endian bytes, as
+ * in SQLite) and a tsvector of the passage text (weight A) and the document title (weight B, ranked at
+ * half: the SQLite FTS5 title weight is 0.5).
+ */
+export const PG_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+  CREATE TABLE documents (
+    id text PRIMARY KEY,
+    title text NOT NULL,
+    publisher text, url text, published text,
+    kind text NOT NULL, language text NOT NULL,
+    speaker text, speaker_id text, licence text, sources jsonb,
+    content_hash text NOT NULL UNIQUE,
+    text text NOT NULL,
+    added_at text NOT NULL
+  );
+  CREATE INDEX documents_speaker ON documents(speaker_id);
+  CREATE TABLE passages (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    doc_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord integer NOT NULL,
+    start integer NOT NULL,
+    "end" integer NOT NULL,
+    text text NOT NULL,
+    attrib text,
+    vec bytea,
+    tsv tsvector NOT NULL
+  );
+  CREATE INDEX passages_doc ON passages(doc_id, ord);
+  CREATE INDEX passages_tsv ON passages USING gin(tsv);
+  INSERT INTO meta(key, value) VALUES ('store_version', '0');
+  `,
+];
+
+/** An arbitrary constant: the advisory lock that keeps two processes from migrating at once. */
+const MIGRATION_LOCK = 7_150_015;
+
+/** Applies the migrations that have not run yet, all in one transaction under an advisory lock. */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    for (let v = (rows[0]?.v ?? 0) + 1; v <= PG_MIGRATIONS.length; v++) {
+      await client.query(PG_MIGRATIONS[v - 1]!);
+      await client.query('INSERT INTO schema_migrations(version) VALUES ($1)', [v]);
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
