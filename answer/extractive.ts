@@ -1,6 +1,7 @@
 import type { RetrievedChunk } from '../retrieval/hybrid.js';
 import type { QuestionAnalysis } from '../retrieval/question.js';
 import { terms } from '../retrieval/question.js';
+import { actorName as localActorName } from '../claims/actor-names-lang.js';
 import { coverage, hasTerm, onTopic } from '../retrieval/topic.js';
 import type { Answer, Citation } from '../core/answer.js';
 import { msg } from './messages.js';
@@ -128,6 +129,12 @@ function titleTerms(title: string): string[] {
   return t;
 }
 
+/** The asked speaker's name: as English reads it ("the United States"), or in the answer's language ("США"). */
+function speakerName(a: QuestionAnalysis): string {
+  const lang = (a.locale ?? 'en').slice(0, 2).toLowerCase();
+  return lang === 'en' ? actorName(a.speaker!.name, a.locale) : localActorName(a.speaker!, a.locale);
+}
+
 /** The surname of a person the question names as speaker, lower-case. */
 function personWord(a: QuestionAnalysis): string | undefined {
   const name = a.speakerPerson ?? a.speakerPhrase;
@@ -138,16 +145,16 @@ function lead(a: QuestionAnalysis, picked: readonly CandidateSentence[] = []): s
   if (a.speakerPerson && a.speaker) {
     // The fullest form the sources give ("Sergey Lavrov" for "Lavrov").
     const full = picked.map((x) => x.speakerName).find((n) => n && n.toLowerCase().split(/\s+/).includes(personWord(a)!)) ?? a.speakerPerson;
-    return msg(a.locale, 'lead.statements', { who: `${full} (${actorName(a.speaker.name, a.locale)})` });
+    return msg(a.locale, 'lead.statements', { who: `${full} (${speakerName(a)})` });
   }
-  if (a.speaker) return msg(a.locale, 'lead.statements', { who: actorName(a.speaker.name, a.locale) });
+  if (a.speaker) return msg(a.locale, 'lead.statements', { who: speakerName(a) });
   if (a.speakerPhrase) return msg(a.locale, 'lead.reported', { who: a.speakerPhrase.replace(/['’]s$/u, '') });
   return msg(a.locale, 'lead.topic');
 }
 
 function abstain(a: QuestionAnalysis): Omit<Answer, 'timings' | 'mode'> {
   const about = /\babout\s+(.+?)\??$/i.exec(a.question)?.[1];
-  const who = a.speaker ? actorName(a.speaker.name, a.locale) : a.speakerPhrase;
+  const who = a.speaker ? speakerName(a) : a.speakerPhrase;
   return {
     question: a.question,
     answer: who ? msg(a.locale, 'abstain.noStatementBy', { who, about: about ?? '', hasAbout: about ? 'yes' : 'no' }) : msg(a.locale, 'abstain.nothing'),

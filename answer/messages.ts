@@ -4,7 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { projectRoot } from '../core/paths.js';
 
 /** Languages with a message catalogue in answer/messages/<locale>.json. */
-export const LOCALES = ['en'] as const;
+export const LOCALES = ['en', 'ru', 'uk', 'ur', 'ar', 'zh', 'hi', 'fr', 'es', 'de'] as const;
 /** A supported language (BCP 47 primary subtag). */
 export type Locale = (typeof LOCALES)[number] | (string & {});
 

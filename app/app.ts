@@ -19,6 +19,10 @@ export interface AskOptions {
   followUp?: FollowUp;
   /** Where the question came from, for the question log and stats ('cli', 'discord', 'eval'). */
   channel?: string;
+  /** The asker's locales, best first (Discord: the member's, then the server's): used when the question shows no language. */
+  locales?: (string | undefined)[];
+  /** A language to answer in whatever the question's (the CLI's `--locale`). */
+  localeOverride?: string;
 }
 
 /** What adding a document did. */

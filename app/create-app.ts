@@ -14,6 +14,7 @@ import type { DocumentInput, DocumentMeta } from '../core/documents.js';
 import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
 import { analyzeQuestion } from '../retrieval/question.js';
+import { chooseLocale } from '../retrieval/languages/locale.js';
 import { weighTerms } from '../retrieval/topic.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import type { Config } from './config.js';
@@ -93,6 +94,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
       const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
       const analysis = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
+      analysis.locale = chooseLocale(q, { override: ask.localeOverride, fallbacks: ask.locales });
       const t1 = performance.now();
       const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
       const t2 = performance.now();
@@ -104,7 +106,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       const picked = llmResult?.answer ?? composed;
       const stale = picked.abstained ? undefined : staleNote(picked, new Date(), config.STALE_SOURCE_DAYS, analysis.locale);
       const sent = stale ? { ...picked, answer: `${picked.answer}\n${stale}` } : picked;
-      return { sent, mode: llmResult?.mode ?? 'extractive' as const, t1, t2 };
+      return { sent, mode: llmResult?.mode ?? 'extractive' as const, t1, t2, locale: analysis.locale };
     };
     // After documents are committed: open coverage gaps that an answer now covers are closed.
     const gapsAfterIngest = async (added: boolean, texts?: string[]) => {
@@ -138,12 +140,12 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         if (!q) throw new UserError('QUESTION_EMPTY');
         if (q.length > MAX_QUESTION) throw new UserError('QUESTION_TOO_LONG', { length: q.length, limit: MAX_QUESTION });
         // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
-        const { sent, mode, t1, t2 } = await compose(q, ask);
+        const { sent, mode, t1, t2, locale } = await compose(q, ask);
         const t3 = performance.now();
         const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
         logQuestion(store, ask.channel ?? 'api', sent.abstained, timings.totalMs);
         if (sent.abstained && ask.channel !== 'eval') recordGap(store, q);
-        return { ...sent, question: q, mode, timings };
+        return { ...sent, question: q, mode, timings, locale };
       },
       async addDocument(source: AddSource, meta?: DocumentMeta) {
         const doc = await loadSource(source, loadOptions);

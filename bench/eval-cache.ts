@@ -28,9 +28,10 @@ export interface EvalStoreKey {
 const KEY_META = 'eval_store_key';
 const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The code a stored passage depends on; the answer, bot and CLI code do not change the store.
-const CODE = ['corpus', 'claims', 'app/analyse', 'app/ingest', 'retrieval/builtin-embeddings', 'retrieval/speakers', 'retrieval/text'];
-// Data files that code reads while it builds a store (the curated actors of the gazetteer).
-const DATA = ['claims/data/bodies.json'];
+const CODE = ['corpus', 'claims', 'core/language', 'app/analyse', 'app/ingest', 'retrieval/builtin-embeddings', 'retrieval/speakers', 'retrieval/text'];
+// Data files that code reads while it builds a store (the curated actors of the gazetteer, their names in
+// other languages, the reporting verbs of other languages).
+const DATA = ['claims/data/bodies.json', 'claims/data/actors-lang.json', 'claims/data/cues-lang.json'];
 
 /** sha256 over the names and contents of `files` (in the order given). */
 export function digestFiles(files: readonly string[], base = ''): string {

@@ -7,6 +7,7 @@ import { readJsonl } from '../corpus/loaders/index.js';
 import type { DocumentInput } from '../core/documents.js';
 import { openEvalStore, type EvalStoreKey } from './eval-cache.js';
 import { machineInfo, runFinished, runStarted } from './run-info.js';
+import { byLanguage, extraDocuments, framedIn, type LanguageSummary } from './evaluate-languages.js';
 import { percentile } from './stats.js';
 import type { BenchResult, RunInfo } from './types.js';
 
@@ -17,6 +18,8 @@ export interface EvalQuestion {
   question: string;
   gold_doc_ids: string[];
   gold_contains?: string;
+  /** The question's language, in the multilingual set (bench/data/dev-questions-multilingual.jsonl). */
+  lang?: string;
 }
 
 interface KindSummary { n: number; hitAt1: number | null; hitAt5: number | null; containsGold: number | null; wrongfulAbstentions: number | null }
@@ -33,10 +36,13 @@ export interface EvalReport {
     /** Speaker and event questions (all answerable) that got an abstention. */
     wrongful: { count: number; of: number };
     latency: { p50Ms: number; p95Ms: number };
+    /** With a multilingual question set: scores per language, and the p50 latency of the non-English questions. */
+    byLanguage?: Record<string, LanguageSummary>;
+    nonEnglishP50Ms?: number;
   };
   /** The parts of the store's key that made this run rebuild it (empty: the cached store was current). */
   storeRebuilt: string[];
-  results: { id: string; kind: string; abstained: boolean; citedDocIds: string[]; ms: number; hitAt1: boolean; hitAt5: boolean }[];
+  results: { id: string; kind: string; abstained: boolean; citedDocIds: string[]; ms: number; hitAt1: boolean; hitAt5: boolean; lang?: string; framed?: boolean }[];
 }
 
 const CORPORA = ['un_general_debate', 'wikipedia_current_events', 'state_dept_press'];
@@ -48,7 +54,8 @@ const CORPORA = ['un_general_debate', 'wikipedia_current_events', 'state_dept_pr
 export async function evaluate(opts: { config: Config; questions: EvalQuestion[]; corpusDir: string; progress?: (m: string) => void; command?: string }):
 Promise<EvalReport> {
   const started = runStarted(opts.command ?? 'npm run eval');
-  const { app, rebuilt } = await evalApp(opts.config, opts.corpusDir, opts.progress);
+  const multilingual = opts.questions.some((q) => q.lang);
+  const { app, rebuilt } = await evalApp(opts.config, opts.corpusDir, opts.progress, undefined, multilingual);
   try {
     const results: EvalReport['results'] = [];
     const rows: { q: EvalQuestion; abstained: boolean; cited: string[]; quotes: string[] }[] = [];
@@ -59,6 +66,7 @@ Promise<EvalReport> {
       results.push({
         id: q.id, kind: q.kind, abstained: a.abstained, citedDocIds: cited, ms: a.timings.totalMs ?? 0,
         hitAt1: cited.slice(0, 1).some((d) => gold.has(d)), hitAt5: cited.slice(0, 5).some((d) => gold.has(d)),
+        ...(q.lang ? { lang: q.lang, framed: framedIn(a, q.lang) } : {}),
       });
       rows.push({ q, abstained: a.abstained, cited, quotes: a.citations.map((c) => c.quote) });
     }
@@ -87,6 +95,7 @@ Promise<EvalReport> {
         abstain: { n: abst.length, abstained: ratio(abst.filter((r) => r.abstained).length, abst.length) },
         wrongful: { count: answerable.filter((r) => r.abstained).length, of: answerable.length },
         latency: { p50Ms: ms.length ? percentile(ms, 0.5) : 0, p95Ms: ms.length ? percentile(ms, 0.95) : 0 },
+        ...(multilingual ? byLanguage(results) : {}),
       },
       storeRebuilt: rebuilt,
       results,
@@ -108,14 +117,17 @@ export function evalCorpusFiles(corpusDir: string): string[] {
 
 /**
  * The evaluation store in `<dataDir>/eval`, reused only when it was built from the same file contents by
- * the same code versions (bench/eval-cache.ts), else built again from nothing.
+ * the same code versions (bench/eval-cache.ts), else built again from nothing. With `multilingual`, in
+ * `<dataDir>/eval-multilingual`, with the bundled documents and the fixtures in other languages too.
  */
-export async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void, override?: Partial<EvalStoreKey>):
-Promise<{ app: AppInternals; rebuilt: string[] }> {
+export async function evalApp(config: Config, corpusDir: string, progress?: (m: string) => void, override?: Partial<EvalStoreKey>,
+  multilingual = false): Promise<{ app: AppInternals; rebuilt: string[] }> {
   const files = evalCorpusFiles(corpusDir);
+  const extras = multilingual ? extraDocuments() : [];
   return openEvalStore({
-    config, dataDir: path.join(config.dataDir, 'eval'), files, progress, override,
+    config, dataDir: path.join(config.dataDir, multilingual ? 'eval-multilingual' : 'eval'), files: [...files, ...extras], progress, override,
     build: async (app) => {
+      for (const f of extras) await app.addDocument({ kind: 'path', path: f });
       for (const file of files) {
         let batch: DocumentInput[] = [];
         let n = 0;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type Message } from 'discord.js';
+import { msg } from '../answer/messages.js';
 import { isUserError, UserError } from '../core/errors.js';
 import { errorFields, type Logger } from './log.js';
 import { NO_MENTIONS } from './render/payload.js';
@@ -11,17 +12,20 @@ export interface ErrorTarget {
   event: string;
 }
 
-/** The text a user sees for an error, and whether it is a bug. */
-export function userText(err: unknown, incident: string): { text: string; bug: boolean } {
-  if (isUserError(err)) return { text: err.message.slice(0, 1900), bug: false };
+/** The text a user sees for an error (in `locale` where the catalogue has it), and whether it is a bug. */
+export function userText(err: unknown, incident: string, locale?: string): { text: string; bug: boolean } {
+  if (isUserError(err)) return { text: localised(err.code, err.params, locale) ?? err.message.slice(0, 1900), bug: false };
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 50013 || code === 50001) {
-    return { text: new UserError('BOT_MISSING_PERMISSION', { detail: code === 50013 ? 'Missing Permissions' : 'Missing Access' }).message, bug: false };
+    const e = new UserError('BOT_MISSING_PERMISSION', { detail: code === 50013 ? 'Missing Permissions' : 'Missing Access' });
+    return { text: localised(e.code, e.params, locale) ?? e.message, bug: false };
   }
-  return {
-    text: `Sorry, something went wrong on my side (incident ${incident}). The maintainers can find it in the bot's log.`,
-    bug: true,
-  };
+  return { text: msg(locale, 'error.bug', { incident }), bug: true };
+}
+
+/** The catalogue's text for an error code (`error.<CODE>`), or undefined when it has none. */
+function localised(code: string, params: Record<string, string | number>, locale?: string): string | undefined {
+  try { return msg(locale, `error.${code}`, params).slice(0, 1900); } catch { return undefined; }
 }
 
 /**
@@ -31,7 +35,10 @@ export function userText(err: unknown, incident: string): { text: string; bug: b
  */
 export async function handleError(err: unknown, target: ErrorTarget, log: Logger): Promise<void> {
   const incident = randomBytes(4).toString('hex');
-  const { text, bug } = userText(err, incident);
+  // The member's language (Discord's locale), else the server's; a mention has only the server's.
+  const i0 = target.interaction;
+  const locale = i0 && 'locale' in i0 ? i0.locale ?? i0.guildLocale ?? undefined : target.message?.guild?.preferredLocale;
+  const { text, bug } = userText(err, incident, locale);
   const ids = {
     event: target.event,
     incident,

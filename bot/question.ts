@@ -11,10 +11,13 @@ export interface AnsweredQuestion {
   message: BotMessage;
 }
 
-/** Asks the app (the only place questions are answered) and renders the result. */
-export async function answerQuestion(ctx: BotContext, question: string, followUp?: FollowUp): Promise<AnsweredQuestion> {
+/**
+ * Asks the app (the only place questions are answered) and renders the result. `locales` are the asker's
+ * (Discord's member locale, then the server's): the answer is in the question's language, else in these.
+ */
+export async function answerQuestion(ctx: BotContext, question: string, followUp?: FollowUp, locales: (string | null | undefined)[] = []): Promise<AnsweredQuestion> {
   const started = Date.now();
-  const answer = await ctx.app.answer(question, { channel: 'discord', ...(followUp ? { followUp } : {}) });
+  const answer = await ctx.app.answer(question, { channel: 'discord', ...(followUp ? { followUp } : {}), locales: locales.map((l) => l ?? undefined) });
   const key = ctx.memory.store(answer);
   const { message } = renderAnswer(answer, key);
   ctx.log.debug('answered', { ms: Date.now() - started, abstained: answer.abstained, citations: answer.citations.length });

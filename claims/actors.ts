@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import path from 'node:path';
 import { projectRoot } from '../core/paths.js';
+import { foreignNames } from './actors-lang.js';
 
 /** A party that can make statements: a country, an international body or a group. */
 export interface Actor {
@@ -100,7 +101,9 @@ export class Gazetteer {
 
   /** The actor with this id, or whose name or alias this is. */
   resolve(nameOrId: string): Actor | undefined {
-    return this.actors.get(nameOrId.toUpperCase()) ?? this.lookup(nameOrId.trim(), false)?.actor;
+    return this.actors.get(nameOrId.toUpperCase()) ?? this.lookup(nameOrId.trim(), false)?.actor
+      // Names in other scripts or with other letters ("МИД России", "Pakistán"); plain ASCII is English here.
+      ?? (/[^\x00-\x7F]/.test(nameOrId) ? foreignNames(this).resolve(nameOrId) : undefined);
   }
 
   get(id: string): Actor | undefined {

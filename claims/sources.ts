@@ -1,5 +1,6 @@
 import type { ExtractedMention } from './extract.js';
 import type { LedgerDoc } from './ledger-store.js';
+import { outletKey } from './sources-names.js';
 
 /**
  * Independent-source keys of a mention: a party's own claim is that party however many outlets repeat
@@ -18,7 +19,7 @@ export function sourceKeys(m: ExtractedMention, doc: LedgerDoc): string[] {
 }
 
 function outlet(s: string): string {
-  return s.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return outletKey(s);
 }
 
 function hostOf(url: string): string | undefined {

@@ -54,6 +54,9 @@ run(async () => {
       `abstain: correctly abstained ${pct(s.abstain.abstained)}`,
       `latency: p50 ${s.latency.p50Ms.toFixed(1)} ms  p95 ${s.latency.p95Ms.toFixed(1)} ms`,
       `store: ${report.storeRebuilt.length ? `rebuilt (${report.storeRebuilt.join(', ')} changed)` : 'cached, built from the same inputs by the same code'}`,
+      ...Object.entries(s.byLanguage ?? {}).map(([l, x]) =>
+        `${l.padEnd(3)} n ${x.n}  hit@1 ${pct(x.hitAt1)}  hit@5 ${pct(x.hitAt5)}  abstained ${pct(x.abstained)}  framed in ${l} ${pct(x.framed)}  p50 ${x.p50Ms.toFixed(1)} ms`),
+      ...(s.nonEnglishP50Ms !== undefined ? [`non-English questions: latency p50 ${s.nonEnglishP50Ms.toFixed(1)} ms`] : []),
     ].join('\n') + '\n');
   }
   return 0;

@@ -1,4 +1,5 @@
 import { sourceAge } from '../answer/freshness.js';
+import { msg } from '../answer/messages.js';
 import type { Answer } from '../core/answer.js';
 
 /** The terminal rendering of an answer: the text with [n] markers, then the numbered sources. */
@@ -7,7 +8,7 @@ export function renderAnswerText(a: Answer, color = false, now: Date = new Date(
   const bold = (s: string) => (color ? `\x1b[1m${s}\x1b[0m` : s);
   const out = [a.answer];
   if (a.claims.length) {
-    out.push('', bold('Claims:'));
+    out.push('', bold(msg(a.locale, 'cli.claims')));
     // A statement the answer already quotes is not printed a second time: its status and who says it are.
     const quotedNs = new Set([...a.answer.matchAll(/^• .*$/gm)].flatMap((m) => [...m[0].matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]))));
     for (const c of a.claims) {
@@ -17,7 +18,7 @@ export function renderAnswerText(a: Answer, color = false, now: Date = new Date(
     }
   }
   if (a.citations.length) {
-    out.push('', bold('Sources:'));
+    out.push('', bold(msg(a.locale, 'cli.sources')));
     // One entry per document, listing every citation number that points into it.
     const byDoc = new Map<string, typeof a.citations>();
     for (const c of a.citations) byDoc.set(c.docId, [...(byDoc.get(c.docId) ?? []), c]);

@@ -38,4 +38,6 @@ export interface Answer {
   abstained: boolean;
   mode: 'extractive' | 'llm';
   timings: Record<string, number>;
+  /** The language the answer's fixed texts are in (quotes keep their own). */
+  locale?: string;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import { detectLanguage } from '../core/language.js';
 import { checkPublished } from './loaders/metadata.js';
 import { DOCUMENT_KINDS, type DocumentInput, type DocumentMeta, type StoredDocument } from '../core/documents.js';
 
@@ -38,7 +39,7 @@ export function prepareDocument(input: DocumentInput, override: DocumentMeta = {
     doc: {
       id, title: title.slice(0, 300), text, contentHash: hash,
       publisher: meta.publisher, url: meta.url, published: meta.published,
-      kind: meta.kind ?? 'other', language: meta.language ?? 'en',
+      kind: meta.kind ?? 'other', language: meta.language?.trim().toLowerCase() || detectLanguage(text),
       speaker: meta.speaker, licence: meta.licence, sources: meta.sources,
     },
   };

@@ -1,5 +1,8 @@
 import type { ChunkWithDoc, Store } from '../storage/sqlite/store.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
+import { chineseNames, foreignNameTerms } from '../claims/actor-names-lang.js';
+import { segmentWords } from '../core/language.js';
+import { chineseForms, expansionTerms } from './languages/lexicon.js';
 import { queryWords, toMatchQuery } from './lexical.js';
 import { stem, tokenize } from '../core/text.js';
 import type { QuestionAnalysis } from './question.js';
@@ -50,6 +53,11 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   const lists: number[][] = [];
   if (mode !== 'lexical') lists.push(deps.index.search(vec, candidates).map((r) => r.id));
   if (mode !== 'dense') lists.push(deps.store.lexicalSearch(match, candidates).map((r) => r.id));
+  // Passages in other languages, by the question's domain words and actors written in their scripts.
+  const expansion = mode === 'dense' ? '' : crossLanguageQuery(a);
+  if (expansion) lists.push(deps.store.lexicalSearch(expansion, candidates).map((r) => r.id));
+  const han = mode === 'dense' ? '' : segmentedQuery(a);
+  if (han) lists.push(deps.store.segmentedSearch(han, candidates).map((r) => r.id));
   if (a.speaker) lists.push(...speakerLists(deps, a.speaker.id, a.topicTerms.join(' ') || queryText, vec, mode, candidates));
   const fused = new Map<number, number>();
   for (const list of lists) list.forEach((id, rank) => fused.set(id, (fused.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
@@ -65,6 +73,27 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   return collapseNearDuplicates(scored, 0.85, opts.k);
 }
 
+/** An FTS5 query for the question's domain words and actors in other scripts ('' when there is none). */
+function crossLanguageQuery(a: QuestionAnalysis): string {
+  const concepts = [...new Set([...a.topicTerms, ...a.aboutTerms])];
+  return [...expansionTerms(concepts), ...foreignNameTerms(a.actors.map((x) => x.id))].join(' OR ');
+}
+
+/** Chinese question words that name no topic ("what", "which", "whether", "about"). */
+const HAN_QUESTION_WORDS = new Set(['什么', '哪些', '哪个', '是否', '关于', '对于', '没有', '怎么', '如何', '为什么']);
+
+/**
+ * An FTS5 query over the segmented Chinese passages: the words of a Chinese question, and the Chinese
+ * forms of the question's domain words and actors, each segmented as the passages are (a phrase).
+ */
+function segmentedQuery(a: QuestionAnalysis): string {
+  const own = /\p{Script=Han}/u.test(a.question)
+    ? segmentWords(a.question).split(' ').filter((w) => /\p{Script=Han}/u.test(w) && w.length >= 2 && !HAN_QUESTION_WORDS.has(w)) : [];
+  const terms = [...own, ...chineseForms([...a.topicTerms, ...a.aboutTerms]), ...chineseNames(a.actors.map((x) => x.id))];
+  const phrases = [...new Set(terms.map((t) => segmentWords(t)).filter(Boolean))].slice(0, 24);
+  return phrases.map((p) => `"${p.replace(/"/g, '')}"`).join(' OR ');
+}
+
 /**
  * More passages for questions answered from the claim ledger ("Who condemned ...?" must list every actor,
  * "Were all 40 missiles intercepted?" every figure): the best `n` bm25 matches of the question, as spans.
@@ -78,7 +107,7 @@ export function widerSpans(deps: Pick<SearchDeps, 'store' | 'index'>, a: Questio
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */
 export function searchText(a: QuestionAnalysis): string {
   // A follow-up that inherits its topic ("Who denies it?") is searched with the question it follows.
-  return [a.question, ...(a.context ? [a.context] : []), ...a.actors.map((x) => x.name)].join(' ');
+  return [a.question, ...(a.context ? [a.context] : []), ...a.actors.map((x) => x.name), ...(a.searchTerms ?? [])].join(' ');
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Actor, Gazetteer } from '../claims/actors.js';
 import { stanceOfVerb } from '../claims/stance.js';
+import { analyzeForeign } from './languages/analyze.js';
+import { foreignConcepts } from './languages/lexicon.js';
 import { STOP_WORDS, stem, tokenize } from '../core/text.js';
 
 /** What a question asks for. */
@@ -39,6 +41,8 @@ export interface QuestionAnalysis {
   locale?: string;
   /** Topic terms written as acronyms ("UAVs" -> "uav"): a text spelling them out ("unmanned aerial vehicles") covers them. */
   acronyms?: string[];
+  /** English words to search with besides the question (a question in another language: its domain words). */
+  searchTerms?: string[];
 }
 
 const SAY = '(say|said|state|claim|think|argue|announce|tell|report|declare|write|post|respond|reply|mean)';
@@ -68,6 +72,8 @@ const HEDGES = new Set(['alleg', 'allege', 'purport', 'supposed', 'reported', 'r
 export function analyzeQuestion(question: string, gazetteer: Gazetteer, followUp?: QuestionAnalysis): QuestionAnalysis {
   const asked = question.trim().replace(/\s+/g, ' ');
   const q = withoutMarkup(asked).trim().replace(/\s+/g, ' ');
+  const foreign = analyzeForeign(q, gazetteer, followUp);
+  if (foreign) return { ...foreign, question: asked };
   const swapped = followUp ? swapEllipsis(q, gazetteer, followUp) : undefined;
   if (swapped) return analyzeQuestion(swapped, gazetteer);
   const actors = dedupe(gazetteer.find(q, true).map((m) => m.actor));
@@ -189,7 +195,8 @@ function withoutMarkup(text: string): string {
 /** Stemmed content words: no stop words, no question fillers. */
 export function terms(text: string): string[] {
   // A single letter ("x" of a pasted link, an initial) names no topic.
-  return dedupeStr(tokenize(text).filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !FILLER.has(w) && !/^\d{4}$/.test(w)).map(stem));
+  const words = tokenize(text).filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !FILLER.has(w) && !/^\d{4}$/.test(w)).map(stem);
+  return dedupeStr([...words, ...foreignConcepts(text)]);
 }
 
 function dedupe(actors: Actor[]): Actor[] {

@@ -40,7 +40,7 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
   const isPrivate = i.options.getBoolean('private') ?? false;
   requireRate(ctx, i.user.id, i.channelId);
   await i.deferReply(isPrivate ? PRIVATE : {});
-  const r = await answerQuestion(ctx, question);
+  const r = await answerQuestion(ctx, question, undefined, [i.locale, i.guildLocale]);
   const sent = await i.editReply(r.message);
   if (!isPrivate) ctx.memory.rememberMessage(sent.id, question, r.key);
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../answer/messages.js';
 import {
   ComponentType,
   TextInputStyle,
@@ -51,17 +52,17 @@ export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<v
   if (id.action === 'up' || id.action === 'down') {
     const voteKey = `${i.user.id}:${i.message.id}`;
     if (!ctx.memory.firstVote(voteKey)) {
-      await i.reply({ ...textMessage('You already rated this answer. Thanks!'), ...PRIVATE });
+      await i.reply({ ...textMessage(msg(i.locale, 'bot.rated')), ...PRIVATE });
       return;
     }
     ctx.app.recordFeedback({ kind: id.action, ...feedbackBase(ctx, i, id.key) });
-    const text = id.action === 'up' ? 'Thanks, noted 👍' : 'Thanks, noted 👎. Use **Report** to tell the moderators what is wrong.';
+    const text = msg(i.locale, id.action === 'up' ? 'bot.thanksUp' : 'bot.thanksDown', { report: msg(i.locale, 'bot.button.report') });
     await i.reply({ ...textMessage(text), ...PRIVATE });
     return;
   }
   await i.showModal({
     custom_id: answerId('report', id.key),
-    title: 'Report a problem with this answer',
+    title: msg(i.locale, 'bot.reportTitle'),
     components: [
       {
         type: ComponentType.ActionRow,
@@ -69,12 +70,12 @@ export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<v
           {
             type: ComponentType.TextInput,
             custom_id: 'note',
-            label: 'What is wrong?',
+            label: msg(i.locale, 'bot.reportLabel'),
             style: TextInputStyle.Paragraph,
             min_length: 5,
             max_length: 1000,
             required: true,
-            placeholder: 'e.g. quote [2] does not say this, or the status should be disputed',
+            placeholder: msg(i.locale, 'bot.reportPlaceholder'),
           },
         ],
       },
@@ -87,8 +88,8 @@ export async function onModal(i: ModalSubmitInteraction, ctx: BotContext): Promi
   const id = parseAnswerId(i.customId);
   if (!id || id.action !== 'report') return;
   const note = i.fields.getTextInputValue('note').trim();
-  if (note === '') throw new UserError('USAGE', { detail: 'Write what is wrong with the answer.' });
+  if (note === '') throw new UserError('USAGE', { detail: msg(i.locale, 'bot.reportEmpty') });
   ctx.app.recordFeedback({ kind: 'report', note, ...feedbackBase(ctx, i, id.key) });
   ctx.log.info('answer reported', { user: i.user.id, message: i.message?.id });
-  await i.reply({ ...textMessage('Thanks, the moderators will see your report (/feedback).'), ...PRIVATE });
+  await i.reply({ ...textMessage(msg(i.locale, 'bot.reportThanks')), ...PRIVATE });
 }

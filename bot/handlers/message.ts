@@ -84,7 +84,7 @@ export function createMessageHandler(ctx: BotContext, botId: () => string): (m: 
       if (question === '') throw new UserError('MESSAGE_NO_TEXT');
       const typing = keepTyping(m);
       try {
-        const r = await answerQuestion(ctx, question, followUp);
+        const r = await answerQuestion(ctx, question, followUp, [m.guild?.preferredLocale]);
         await sendAnswer(m, ctx, question, r);
       } finally {
         typing.stop();

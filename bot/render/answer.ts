@@ -16,7 +16,6 @@ export interface RenderedAnswer {
   rest: number | null;
 }
 
-const FOOTER = 'Answered only from the corpus · reply to this message to ask a follow-up';
 const BULLET = /^• (.*)$/gm;
 const MAX_CLAIM_FIELDS = 3;
 const CLAIM_TEXT_MAX = 180;
@@ -47,24 +46,24 @@ export function sourcesByDocument(citations: readonly Citation[]): { ns: number[
   return [...groups.values()];
 }
 
-function sourceField(ns: number[], c: Citation, now: Date): APIEmbedField {
+function sourceField(ns: number[], c: Citation, now: Date, locale?: string): APIEmbedField {
   const markers = ns.slice(0, 10).map((n) => `[${n}]`).join(' ') + (ns.length > 10 ? ' …' : '');
   const name = `${markers} ${escapeTruncate(oneLine(c.title || c.docId), LIMITS.fieldName - markers.length - 1)}`;
   const age = sourceAge(c.published, now);
   const dated = c.published && age ? `${c.published} (${age})` : c.published;
   const meta = [c.publisher, dated].filter((x): x is string => !!x && oneLine(x) !== '').map((x) => oneLine(x));
-  const lines = [meta.length ? escapeTruncate(meta.join(' · '), 300) : 'No publisher or date given'];
+  const lines = [meta.length ? escapeTruncate(meta.join(' · '), 300) : msg(locale, 'bot.noMeta')];
   if (isHttpUrl(c.url) && c.url.length <= 600) lines.push(c.url);
   return { name: truncate(name, LIMITS.fieldName), value: lines.join('\n') };
 }
 
-function claimFields(claims: readonly AnswerClaim[], budget: number): APIEmbedField[] {
+function claimFields(claims: readonly AnswerClaim[], budget: number, locale?: string): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let value = '';
   let used = 0;
   let shown = 0;
   const flush = () => {
-    if (value) fields.push({ name: fields.length ? 'Claims (continued)' : 'Claims', value });
+    if (value) fields.push({ name: msg(locale, fields.length ? 'bot.claimsContinued' : 'bot.claims'), value });
     value = '';
   };
   for (const c of claims) {
@@ -83,7 +82,7 @@ function claimFields(claims: readonly AnswerClaim[], budget: number): APIEmbedFi
   }
   const hidden = claims.length - shown;
   if (hidden > 0) {
-    const note = `…and ${hidden} more claim${hidden === 1 ? '' : 's'} (see /claims).`;
+    const note = msg(locale, 'bot.moreClaims', { count: hidden });
     if (value.length + note.length + 1 <= LIMITS.fieldValue) value += (value ? '\n' : '') + note;
   }
   flush();
@@ -95,14 +94,14 @@ function fieldsLength(fields: readonly APIEmbedField[]): number {
 }
 
 /** The buttons under an answer. */
-export function answerButtons(key: string, opts: { sources: boolean; more: number | null; watch?: boolean }): APIButtonComponent[] {
+export function answerButtons(key: string, opts: { sources: boolean; more: number | null; watch?: boolean; locale?: string }): APIButtonComponent[] {
   const out: APIButtonComponent[] = [];
-  if (opts.sources) out.push(button(answerId('src', key, 0), 'Sources', ButtonStyle.Primary, '📚'));
-  if (opts.more !== null) out.push(button(answerId('more', key, opts.more), 'More', ButtonStyle.Secondary));
+  if (opts.sources) out.push(button(answerId('src', key, 0), msg(opts.locale, 'bot.button.sources'), ButtonStyle.Primary, '📚'));
+  if (opts.more !== null) out.push(button(answerId('more', key, opts.more), msg(opts.locale, 'bot.button.more'), ButtonStyle.Secondary));
   out.push(button(answerId('up', key), null, ButtonStyle.Secondary, '👍'));
   out.push(button(answerId('down', key), null, ButtonStyle.Secondary, '👎'));
-  out.push(button(answerId('report', key), 'Report', ButtonStyle.Danger));
-  if (opts.watch) out.push(button(answerId('watch', key), 'Watch', ButtonStyle.Secondary, '🔔'));
+  out.push(button(answerId('report', key), msg(opts.locale, 'bot.button.report'), ButtonStyle.Danger));
+  if (opts.watch) out.push(button(answerId('watch', key), msg(opts.locale, 'bot.button.watch'), ButtonStyle.Secondary, '🔔'));
   return out;
 }
 
@@ -113,14 +112,15 @@ export function answerButtons(key: string, opts: { sources: boolean; more: numbe
  */
 export function renderAnswer(answer: Answer, key: string, now: Date = new Date()): RenderedAnswer {
   const title = questionTitle(answer.question);
+  const locale = answer.locale;
   if (answer.abstained || answer.citations.length === 0) {
     // The app's own abstention says what is missing ("no statement by Brazil ..."): it is kept.
-    const own = answer.answer.trim() ? fitSentences(answer.answer, LIMITS.description - 200, escapeAnswer).shown : msg(undefined, 'render.abstainFallback');
-    const description = `${own}\n\n${msg(undefined, 'render.tryOther')}`;
-    const embed: APIEmbed = { title, description, color: 0x95a5a6, footer: { text: 'Nothing in the corpus matched' } };
-    return { message: embedMessage(embed, answerButtons(key, { sources: false, more: null })), rest: null };
+    const own = answer.answer.trim() ? fitSentences(answer.answer, LIMITS.description - 200, escapeAnswer).shown : msg(locale, 'render.abstainFallback');
+    const description = `${own}\n\n${msg(locale, 'render.tryOther')}`;
+    const embed: APIEmbed = { title, description, color: 0x95a5a6, footer: { text: msg(locale, 'bot.abstainFooter') } };
+    return { message: embedMessage(embed, answerButtons(key, { sources: false, more: null, locale })), rest: null };
   }
-  const footer = answer.mode === 'llm' ? `${FOOTER} · composed by a language model from the quotes` : FOOTER;
+  const footer = msg(locale, answer.mode === 'llm' ? 'bot.footerLlm' : 'bot.footer');
   const fixed = title.length + footer.length;
   const wanted = Math.min(escapeAnswer(answer.answer).length, 2400);
   let budget = LIMITS.embedTotal - fixed - wanted - 80;
@@ -129,13 +129,13 @@ export function renderAnswer(answer: Answer, key: string, now: Date = new Date()
   const lines = BULLET.test(answer.answer);
   BULLET.lastIndex = 0;
   const transform = lines ? (s: string) => escapeAnswer(withBadges(s, answer.claims)) : escapeAnswer;
-  const fields = lines ? [] : claimFields(answer.claims, Math.min(budget, 1600));
+  const fields = lines ? [] : claimFields(answer.claims, Math.min(budget, 1600), locale);
   budget -= fieldsLength(fields);
   const groups = sourcesByDocument(answer.citations);
   let shownGroups = 0;
   for (const g of groups) {
     if (fields.length >= LIMITS.fields - 1) break;
-    const f = sourceField(g.ns, g.c, now);
+    const f = sourceField(g.ns, g.c, now, locale);
     if (f.name.length + f.value.length > budget - 80) break;
     fields.push(f);
     budget -= f.name.length + f.value.length;
@@ -143,7 +143,7 @@ export function renderAnswer(answer: Answer, key: string, now: Date = new Date()
   }
   const hidden = groups.length - shownGroups;
   if (hidden > 0) {
-    fields.push({ name: 'More sources', value: `${hidden} more document${hidden === 1 ? '' : 's'}: press **Sources**.` });
+    fields.push({ name: msg(locale, 'bot.moreSources'), value: msg(locale, 'bot.moreDocuments', { count: hidden, sources: msg(locale, 'bot.button.sources') }) });
   }
 
   const room = Math.min(LIMITS.description, LIMITS.embedTotal - fixed - fieldsLength(fields));
@@ -156,7 +156,7 @@ export function renderAnswer(answer: Answer, key: string, now: Date = new Date()
     fields,
     footer: { text: footer },
   };
-  const buttons = answerButtons(key, { sources: true, more: fitted.rest, watch: answer.claims.length > 0 });
+  const buttons = answerButtons(key, { sources: true, more: fitted.rest, watch: answer.claims.length > 0, locale });
   return { message: embedMessage(embed, buttons), rest: fitted.rest };
 }
 

@@ -1,5 +1,6 @@
 import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { Answer, Citation } from '../../core/answer.js';
+import { msg } from '../../answer/messages.js';
 import { answerId } from './custom-id.js';
 import { LIMITS } from './limits.js';
 import { button, embedMessage, type BotMessage } from './payload.js';
@@ -19,7 +20,7 @@ export function renderMore(answer: Answer, offset: number, key: string): BotMess
     title: truncate(`(continued) ${inertMentions(oneLine(answer.question))}`, LIMITS.title),
     description: fitted.shown.trim() || '(nothing more)',
   };
-  const next = fitted.rest === null ? [] : [button(answerId('more', key, offset + fitted.rest), 'More', ButtonStyle.Secondary)];
+  const next = fitted.rest === null ? [] : [button(answerId('more', key, offset + fitted.rest), msg(answer.locale, 'bot.button.more'), ButtonStyle.Secondary)];
   return embedMessage(embed, next);
 }
 
@@ -76,13 +77,14 @@ export function paginate(blocks: readonly string[], size: number = PAGE): string
 /** Page `page` (from 0) of the exact quotes behind an answer, with a "Next" button when there are more. */
 export function renderSources(answer: Answer, page: number, key: string): BotMessage {
   const pages = paginate(sourceBlocks(answer.citations));
-  if (pages.length === 0) return embedMessage({ title: 'Sources', description: 'This answer quotes no sources.' });
+  const locale = answer.locale;
+  if (pages.length === 0) return embedMessage({ title: msg(locale, 'bot.sources'), description: msg(locale, 'bot.sourcesNone') });
   const p = Math.max(0, Math.min(page, pages.length - 1));
   const embed: APIEmbed = {
-    title: pages.length > 1 ? `Sources (${p + 1}/${pages.length})` : 'Sources',
+    title: pages.length > 1 ? msg(locale, 'bot.sourcesPage', { page: p + 1, pages: pages.length }) : msg(locale, 'bot.sources'),
     description: pages[p]!,
-    footer: { text: 'Exact passages from the corpus; [n] matches the markers in the answer.' },
+    footer: { text: msg(locale, 'bot.sourcesFooter') },
   };
-  const next = p + 1 < pages.length ? [button(answerId('src', key, p + 1), 'Next', ButtonStyle.Secondary)] : [];
+  const next = p + 1 < pages.length ? [button(answerId('src', key, p + 1), msg(locale, 'bot.button.next'), ButtonStyle.Secondary)] : [];
   return embedMessage(embed, next);
 }

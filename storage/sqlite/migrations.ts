@@ -219,6 +219,14 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM watches WHERE claim_id = old.id;
   END;
   `,
+  // Chunks of Chinese documents segmented into words (Intl.Segmenter), in a table of their own: unicode61
+  // reads a run of Han characters as one token, so the main table cannot find a word inside it.
+  `
+  CREATE VIRTUAL TABLE chunks_fts_seg USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+  CREATE TRIGGER chunks_fts_seg_delete AFTER DELETE ON chunks BEGIN
+    DELETE FROM chunks_fts_seg WHERE rowid = old.id;
+  END;
+  `,
 ];
 
 /** Brings the database schema up to date. */

@@ -1,3 +1,4 @@
+import { SEGMENTED_LANGUAGES, segmentWords } from '../../core/language.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -127,8 +128,13 @@ export class Store {
         addedAt: new Date().toISOString(),
       });
       const ins = this.sql('INSERT INTO chunks (doc_id, ord, start, "end", text, attrib, vec) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      return chunks.map((c) =>
+      const ids = chunks.map((c) =>
         Number(ins.run(doc.id, c.ord, c.start, c.end, c.text, c.attrib ?? null, vecToBlob(c.vec)).lastInsertRowid));
+      if (SEGMENTED_LANGUAGES.includes(doc.language)) {
+        const seg = this.sql('INSERT INTO chunks_fts_seg(rowid, text) VALUES (?, ?)');
+        chunks.forEach((c, i) => seg.run(ids[i], segmentWords(`${doc.title}\n${c.text}`)));
+      }
+      return ids;
   }
 
   /** Removes a document with its chunks, vectors and search entries; returns the removed chunk ids. */
@@ -214,6 +220,13 @@ export class Store {
       for (const r of rows) upd.run(vecToBlob(r.vec), r.id);
       this.bump();
     });
+  }
+
+  /** bm25 search over the word-segmented passages of Chinese documents (see {@link segmentWords}). */
+  segmentedSearch(match: string, limit: number): { id: number; score: number }[] {
+    if (!match) return [];
+    return this.sql(`SELECT rowid AS id, -bm25(chunks_fts_seg) AS score FROM chunks_fts_seg
+      WHERE chunks_fts_seg MATCH ? ORDER BY bm25(chunks_fts_seg) LIMIT ?`).all(match, limit) as { id: number; score: number }[];
   }
 
   /** bm25 search over chunks; `match` is an FTS5 query. Lower bm25 is better; `score` is negated. */

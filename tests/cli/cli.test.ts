@@ -34,7 +34,7 @@ describe('command line', () => {
     const r = await cli('ask.js', ['--json', 'What did Pakistan say?']);
     expect(r.code).toBe(0);
     const answer = JSON.parse(r.stdout);
-    expect(Object.keys(answer).sort()).toEqual(['abstained', 'answer', 'citations', 'claims', 'mode', 'question', 'timings']);
+    expect(Object.keys(answer).sort()).toEqual(['abstained', 'answer', 'citations', 'claims', 'locale', 'mode', 'question', 'timings']);
     expect(answer.citations[0].quote).toMatch(/Pakistan has firmly condemned/);
   });
 

@@ -11,13 +11,16 @@ export interface Actor {
   guildId?: string;
   /** A direct message instead of a server channel. */
   dm?: boolean;
+  /** The member's Discord locale (default en-US) and the server's (default en-US). */
+  locale?: string;
+  guildLocale?: string;
 }
 
 function base(a: Actor, type: number): Record<string, unknown> {
   const common = {
     type,
     version: 1,
-    locale: 'en-US',
+    locale: a.locale ?? 'en-US',
     entitlements: [],
     authorizing_integration_owners: a.dm ? { '1': a.user.id } : { '0': a.guildId },
     app_permissions: '2248473465835073',
@@ -29,8 +32,8 @@ function base(a: Actor, type: number): Record<string, unknown> {
   return {
     ...common,
     guild_id: a.guildId,
-    guild_locale: 'en-US',
-    guild: { id: a.guildId, locale: 'en-US', features: [] },
+    guild_locale: a.guildLocale ?? 'en-US',
+    guild: { id: a.guildId, locale: a.guildLocale ?? 'en-US', features: [] },
     channel: { id: a.channelId, type: 0, guild_id: a.guildId, name: 'general', permissions: a.permissions ?? '0' },
     channel_id: a.channelId,
     member: { ...member(a.user, a.roles ?? []), permissions: a.permissions ?? '0' },
