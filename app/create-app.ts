@@ -16,7 +16,7 @@ import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
 import { analyzeQuestion } from '../retrieval/question.js';
 import { weighTerms } from '../retrieval/topic.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
-import type { Config } from './config.js';
+import { indexDirOf, type Config } from './config.js';
 import { openEmbedder } from './embedder.js';
 import { UserError } from '../core/errors.js';
 import { createAnalyser } from './analyser.js';
@@ -73,7 +73,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     // CLAIMS_MODE=llm: the model extracts claims at ingest, merged with and falling back to the rules'.
     const claimExtractor = config.CLAIMS_MODE === 'llm'
       ? (await import('../answer/llm/claims-ingest.js')).llmClaimExtractorFrom(config, gazetteer) : undefined;
-    const { index } = await openIndex(store, embedder, config.dataDir);
+    const indexDir = indexDirOf(config);
+    const { index } = await openIndex(store, embedder, indexDir);
     const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
     const deps: IngestDeps = { store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
     const ledger = ledgerOf(store);
@@ -86,7 +87,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const saveIndex = async () => {
       if (!dirty) return;
       dirty = false;
-      await deps.index.save(config.dataDir);
+      await deps.index.save(indexDir);
     };
     // A question answered without logging it (the app's answer, and the re-check of coverage gaps at ingest).
     const compose = async (q: string, ask: AskOptions) => {
@@ -178,7 +179,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
           store.setMeta('embedder', embedder.id);
         });
         const fresh = rebuildIndex(store, embedder, deps.index.params, onProgress);
-        await fresh.save(config.dataDir);
+        await fresh.save(indexDir);
         deps.index = fresh;
         return { chunks: rows.length, ms: performance.now() - t0 };
       },
