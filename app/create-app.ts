@@ -74,7 +74,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const claimExtractor = config.CLAIMS_MODE === 'llm'
       ? (await import('../answer/llm/claims-ingest.js')).llmClaimExtractorFrom(config, gazetteer) : undefined;
     const indexDir = indexDirOf(config);
-    const { index } = await openIndex(store, embedder, indexDir);
+    const opened = await openIndex(store, embedder, indexDir);
+    const { index } = opened;
     const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
     const deps: IngestDeps = { store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
     const ledger = ledgerOf(store);
@@ -82,7 +83,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const loadOptions: LoadOptions = {
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
     };
-    let dirty = false;
+    // A replica rebuilt or caught up at start is saved now, so the next start (of this shard) loads it.
+    let dirty = opened.rebuilt || opened.added + opened.removed > 0;
     let closed = false;
     const saveIndex = async () => {
       if (!dirty) return;
@@ -128,8 +130,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     if ((opts.bundled ?? true) && store.getMeta('bundled_loaded') === undefined && store.counts().documents === 0) {
       await importDocuments(await loadBundled(loadOptions));
       store.setMeta('bundled_loaded', new Date().toISOString());
-      await saveIndex();
     }
+    await saveIndex();
 
     const app: AppInternals = {
       config, deps, loadOptions, importDocuments, importBatches, saveIndex,

@@ -49,14 +49,16 @@ export async function startShards(config: Config, opts: ShardOptions): Promise<R
   const count = wanted === 'auto' ? await recommendedShards(config, opts.fetch) : wanted;
   const file = path.join(projectRoot(), 'dist', 'bot', 'main.js');
   const base = config.INDEX_DIR ? path.resolve(config.INDEX_DIR) : config.dataDir;
+  let stopped = false;
   const manager = new ShardingManager(file, { token: config.DISCORD_TOKEN, totalShards: count, mode: 'process', respawn: true });
   manager.on('shardCreate', (shard: Shard) => {
     // Shard#env is what the child is forked with: its own replica folder, and the caller's extra variables.
     Object.assign(shard.env as Record<string, unknown>, opts.childEnv ?? {}, { INDEX_DIR: path.join(base, 'replicas', `shard-${shard.id}`) });
-    shard.on('death', () => opts.log.warn('shard process exited; it is restarted', { shard: shard.id }));
+    shard.on('death', () => {
+      if (!stopped) opts.log.warn('shard process exited; it is restarted', { shard: shard.id });
+    });
     opts.log.info('starting shard', { shard: shard.id, of: count });
   });
-  let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;

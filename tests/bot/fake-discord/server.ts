@@ -53,6 +53,8 @@ export class FakeDiscord extends EventEmitter {
   /** Channels where posting fails with 403 Missing Permissions; threads the bot opened (by id). */
   readonly deniedChannels = new Set<string>();
   readonly threads = new Map<string, any>();
+  /** Every dispatch sent, with the shard whose session it went to. */
+  readonly dispatches: { shard: number; t: string; id?: string }[] = [];
   identifies = 0;
   resumes = 0;
   connections = 0;
@@ -132,6 +134,7 @@ export class FakeDiscord extends EventEmitter {
     const session = this.#sessions.get(shard);
     if (!session?.ws) throw new Error(`the bot is not connected${shard ? ` on shard ${shard}` : ''}`);
     session.seq += 1;
+    this.dispatches.push({ shard, t, ...((d as { id?: unknown } | null)?.id ? { id: String((d as { id: unknown }).id) } : {}) });
     session.ws.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
   }
 
