@@ -29,8 +29,9 @@ export interface RunningShards {
  * `auto` always asks discord.com, so we ask ourselves and give the manager a number.
  */
 export async function recommendedShards(config: Config, fetchFn: typeof fetch = fetch): Promise<number> {
-  const res = await fetchFn(`${config.DISCORD_API_URL ?? DEFAULT_API}/v10/gateway/bot`, {
-    headers: { Authorization: `Bot ${config.DISCORD_TOKEN ?? ''}` },
+  const url = `${config.DISCORD_API_URL ?? DEFAULT_API}/v10/gateway/bot`;
+  const res = await fetchFn(url, { headers: { Authorization: `Bot ${config.DISCORD_TOKEN ?? ''}` } }).catch((err: unknown) => {
+    throw new Error(`could not ask ${new URL(url).host} for the recommended shard count (${(err as Error).message}); give a number instead of auto`);
   });
   if (!res.ok) throw new UserError('CONFIG_INVALID', { detail: `Discord refused GET /gateway/bot (HTTP ${res.status}); check DISCORD_TOKEN` });
   const { shards } = (await res.json()) as { shards?: unknown };
