@@ -47,10 +47,31 @@ const schema = z.object({
   THREAD_ANSWERS: z.enum(['off', 'busy', 'always']).default('off'),
   THREAD_BUSY_MESSAGES: intIn(2, 1000, 10),
   FORUM_CHANNEL_IDS: idList.default([]),
+  /** Where this process keeps its vector index replica (default DATA_DIR); the shard manager sets one per shard. */
+  INDEX_DIR: z.string().min(1).optional(),
+  /** `auto` or a count: run that many gateway shards, one child process each. In a shard child, discord.js sets it to the shard's id. */
+  SHARDS: z.string().regex(/^(auto|\d{1,5})$/, 'must be auto or a number of shards').optional(),
+  /** Set by discord.js's ShardingManager in its children (with SHARDS = the shard id and SHARD_COUNT). */
+  SHARDING_MANAGER: z.string().optional(),
+  SHARD_COUNT: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
+/** How this process takes part in sharding: the manager of `shards`, one shard child, or neither. */
+export type Sharding = { role: 'manager'; shards: 'auto' | number } | { role: 'shard'; id: number; count: number } | { role: 'none' };
+
 /** Validated configuration, read once at start-up and passed down. */
-export type Config = z.infer<typeof schema> & { dataDir: string };
+export type Config = z.infer<typeof schema> & { dataDir: string; sharding: Sharding };
+
+/**
+ * The folder of this process's vector index replica: INDEX_DIR, else, in a shard child, a replica of its
+ * own under DATA_DIR/replicas (two processes must never write one index file), else DATA_DIR.
+ * Derived from `dataDir` when asked, so a copy of the config pointed at another DATA_DIR follows it.
+ */
+export function indexDirOf(config: Pick<Config, 'INDEX_DIR' | 'dataDir' | 'sharding'>): string {
+  if (config.INDEX_DIR) return path.resolve(config.INDEX_DIR);
+  const s = config.sharding;
+  return s.role === 'shard' ? path.join(config.dataDir, 'replicas', `shard-${s.id}`) : config.dataDir;
+}
 
 /** Options for {@link loadConfig}; tests pass `env` and `envFile` explicitly. */
 export interface LoadConfigOptions {
@@ -83,7 +104,18 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
     const name = String(issue.path[0] ?? 'configuration');
     throw new UserError('CONFIG_INVALID', { detail: `${name} ${issue.message}` });
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR), sharding: shardingOf(parsed.data) };
+}
+
+function shardingOf(data: z.infer<typeof schema>): Sharding {
+  if (data.SHARDING_MANAGER && data.SHARDS !== undefined && data.SHARDS !== 'auto') {
+    return { role: 'shard', id: Number(data.SHARDS), count: data.SHARD_COUNT ?? 1 };
+  }
+  if (data.SHARDS === undefined) return { role: 'none' };
+  if (data.SHARDS === 'auto') return { role: 'manager', shards: 'auto' };
+  const n = Number(data.SHARDS);
+  if (n < 1) throw new UserError('CONFIG_INVALID', { detail: 'SHARDS must be auto or at least 1' });
+  return { role: 'manager', shards: n };
 }
 
 function parseEnvFile(text: string, file: string): Record<string, string> {

@@ -17,7 +17,7 @@ import { analyzeQuestion } from '../retrieval/question.js';
 import { chooseLocale } from '../retrieval/languages/locale.js';
 import { weighTerms } from '../retrieval/topic.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
-import type { Config } from './config.js';
+import { indexDirOf, type Config } from './config.js';
 import { openEmbedder } from './embedder.js';
 import { UserError } from '../core/errors.js';
 import { createAnalyser } from './analyser.js';
@@ -74,7 +74,9 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     // CLAIMS_MODE=llm: the model extracts claims at ingest, merged with and falling back to the rules'.
     const claimExtractor = config.CLAIMS_MODE === 'llm'
       ? (await import('../answer/llm/claims-ingest.js')).llmClaimExtractorFrom(config, gazetteer) : undefined;
-    const { index } = await openIndex(store, embedder, config.dataDir);
+    const indexDir = indexDirOf(config);
+    const opened = await openIndex(store, embedder, indexDir);
+    const { index } = opened;
     const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
     const deps: IngestDeps = { store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
     const ledger = ledgerOf(store);
@@ -82,12 +84,13 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const loadOptions: LoadOptions = {
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
     };
-    let dirty = false;
+    // A replica rebuilt or caught up at start is saved now, so the next start (of this shard) loads it.
+    let dirty = opened.rebuilt || opened.added + opened.removed > 0;
     let closed = false;
     const saveIndex = async () => {
       if (!dirty) return;
       dirty = false;
-      await deps.index.save(config.dataDir);
+      await deps.index.save(indexDir);
     };
     // A question answered without logging it (the app's answer, and the re-check of coverage gaps at ingest).
     const compose = async (q: string, ask: AskOptions) => {
@@ -129,8 +132,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     if ((opts.bundled ?? true) && store.getMeta('bundled_loaded') === undefined && store.counts().documents === 0) {
       await importDocuments(await loadBundled(loadOptions));
       store.setMeta('bundled_loaded', new Date().toISOString());
-      await saveIndex();
     }
+    await saveIndex();
 
     const app: AppInternals = {
       config, deps, loadOptions, importDocuments, importBatches, saveIndex,
@@ -180,7 +183,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
           store.setMeta('embedder', embedder.id);
         });
         const fresh = rebuildIndex(store, embedder, deps.index.params, onProgress);
-        await fresh.save(config.dataDir);
+        await fresh.save(indexDir);
         deps.index = fresh;
         return { chunks: rows.length, ms: performance.now() - t0 };
       },

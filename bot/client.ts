@@ -32,6 +32,9 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
+// Shards other than 0 leave the store's watch outbox to shard 0, so no notice is sent twice.
+const otherShardsDeliverNothing: WatchDelivery = { tick: async () => ({ sent: 0, failed: 0 }), stop: () => undefined };
+
 /** A running bot. */
 export interface RunningBot {
   client: Client<true>;
@@ -135,8 +138,11 @@ export async function startBot(app: App, config: Config, opts: StartOptions = {}
     await connect(client, token, timeout);
   }
   const ready = client as Client<true>;
-  log.info('connected to Discord', { user: ready.user.id, guilds: ready.guilds.cache.size, messageContent });
-  if (opts.registerCommands !== false) {
+  const shard = config.sharding.role === 'shard' ? config.sharding.id : undefined;
+  log.info('connected to Discord', { user: ready.user.id, guilds: ready.guilds.cache.size, messageContent, ...(shard !== undefined && { shard }) });
+  // Commands and watch notices are global (REST, not per gateway session): with shards, shard 0 alone does them.
+  const first = shard === undefined || shard === 0;
+  if (opts.registerCommands !== false && first) {
     try {
       const r = await registerCommands(ready.rest, config);
       log.info('slash commands registered', r);
@@ -144,7 +150,7 @@ export async function startBot(app: App, config: Config, opts: StartOptions = {}
       log.error('could not register the slash commands; check DISCORD_APPLICATION_ID, DISCORD_GUILD_ID and the applications.commands scope', errorFields(err));
     }
   }
-  const watches = startWatchDelivery(ready, ctx);
+  const watches = first ? startWatchDelivery(ready, ctx) : otherShardsDeliverNothing;
   let stopped = false;
   return {
     client: ready,

@@ -4,13 +4,16 @@ import { loadConfig, type Config } from '../app/config.js';
 import { createApp } from '../app/create-app.js';
 import { isUserError } from '../core/errors.js';
 import { startBot, type RunningBot } from './client.js';
-import { createLogger, errorFields } from './log.js';
+import { createLogger, errorFields, type Logger } from './log.js';
+import { startShards, type RunningShards } from './shards.js';
 
 /** What `main` needs from the outside world; tests replace parts of it. */
 export interface MainDeps {
   loadConfig: () => Config;
   createApp: (config: Config) => Promise<App>;
   startBot: (app: App, config: Config) => Promise<RunningBot>;
+  /** Runs the shard manager (SHARDS or --shards): one child process per shard, each running this file. */
+  startShards: (config: Config, log: Logger) => Promise<RunningShards>;
   /** Prints one line for the person starting the bot. */
   say: (line: string) => void;
   exit: (code: number) => void;
@@ -20,9 +23,10 @@ export interface MainDeps {
 }
 
 const defaults: MainDeps = {
-  loadConfig: () => loadConfig(),
+  loadConfig: () => loadConfig({ overrides: shardsFlag(process.argv.slice(2)) }),
   createApp,
   startBot: (app, config) => startBot(app, config),
+  startShards: (config, log) => startShards(config, { log }),
   say: (line) => process.stderr.write(`${line}\n`),
   exit: (code) => process.exit(code),
   onSignal: (signal, handler) => process.once(signal, handler),
@@ -37,6 +41,33 @@ export function missingLine(config: Config): string | null {
     `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set: add ${missing.length > 1 ? 'them' : 'it'} to .env ` +
     `(see bot/README-discord.md) to run the Discord bot, or ask from the terminal with: npm run ask -- "What did Pakistan say?"`
   );
+}
+
+/** `--shards auto` or `--shards N` (also `--shards=N`) from the command line, as a config override. */
+export function shardsFlag(argv: readonly string[]): { SHARDS?: string } {
+  const i = argv.findIndex((a) => a === '--shards' || a.startsWith('--shards='));
+  if (i < 0) return {};
+  const a = argv[i]!;
+  const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i + 1];
+  return { SHARDS: value ?? 'missing' }; // fails validation with a clear message
+}
+
+/** The manager process: starts the shards and stops them on SIGTERM/SIGINT; it opens no store itself. */
+async function manage(d: MainDeps, config: Config, log: Logger): Promise<void> {
+  let shards: RunningShards | null = null;
+  const shutdown = (signal: string) => {
+    log.info('shutting down the shards', { signal });
+    shards?.stop();
+    d.exit(0);
+  };
+  d.onSignal('SIGTERM', () => shutdown('SIGTERM'));
+  d.onSignal('SIGINT', () => shutdown('SIGINT'));
+  try {
+    shards = await d.startShards(config, log);
+  } catch (err) {
+    d.say(isUserError(err) ? err.message : `Could not start the shards: ${startHint(err)}`);
+    return d.exit(1);
+  }
 }
 
 /** Loads the config, builds the app, starts the bot and stops both cleanly on SIGTERM/SIGINT. */
@@ -56,6 +87,7 @@ export async function main(deps: Partial<MainDeps> = {}): Promise<void> {
   }
   const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.LLM_API_KEY] });
   d.onUnhandled((reason) => log.error('unhandled rejection', errorFields(reason)));
+  if (config.sharding.role === 'manager') return manage(d, config, log);
   let app: App | null = null;
   let bot: RunningBot | null = null;
   let stopping = false;

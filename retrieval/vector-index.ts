@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { UserError } from '../core/errors.js';
@@ -150,6 +150,7 @@ export class VectorIndex {
   /** Writes the index and its manifest atomically into `dir`. */
   async save(dir: string): Promise<void> {
     const { file, manifestFile } = paths(dir);
+    mkdirSync(dir, { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
     await this.hnsw.writeIndex(tmp);
     const manifest: IndexManifest = {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../app/config.js';
+import { indexDirOf, loadConfig } from '../../app/config.js';
 import { tempDir } from '../helpers/temp.js';
 
 let dir: string;
@@ -34,5 +34,23 @@ describe('loadConfig', () => {
     writeFileSync(file, 'DATA_DIR=./x\nDISCORD_TOKEN secret-token-value\n');
     expect(() => loadConfig({ env: {}, envFile: file })).toThrow(/line 2 is not NAME=value/);
     try { loadConfig({ env: {}, envFile: file }); } catch (e) { expect(String(e)).not.toContain('secret-token-value'); }
+  });
+
+  it('GIVEN SHARDS THEN this process manages that many shards (or auto); without it, no sharding and the index in DATA_DIR', () => {
+    const plain = loadConfig({ env: { DATA_DIR: '/d' }, envFile: null });
+    expect(plain.sharding).toEqual({ role: 'none' });
+    expect(indexDirOf(plain)).toBe(path.resolve('/d'));
+    expect(loadConfig({ env: { SHARDS: '3' }, envFile: null }).sharding).toEqual({ role: 'manager', shards: 3 });
+    expect(loadConfig({ env: {}, envFile: null, overrides: { SHARDS: 'auto' } }).sharding).toEqual({ role: 'manager', shards: 'auto' });
+    expect(() => loadConfig({ env: { SHARDS: 'many' }, envFile: null })).toThrow(/^Configuration error: SHARDS must be auto or a number/);
+    expect(() => loadConfig({ env: { SHARDS: '0' }, envFile: null })).toThrow(/SHARDS must be auto or at least 1/);
+  });
+
+  it('GIVEN the variables discord.js gives a shard child THEN it is that shard, with a replica folder of its own', () => {
+    const child = loadConfig({ env: { DATA_DIR: '/d', SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' }, envFile: null });
+    expect(child.sharding).toEqual({ role: 'shard', id: 1, count: 2 });
+    expect(indexDirOf(child)).toBe(path.join(path.resolve('/d'), 'replicas', 'shard-1'));
+    expect(indexDirOf({ ...child, INDEX_DIR: '/i' })).toBe(path.resolve('/i'));
+    expect(indexDirOf({ ...child, dataDir: '/other' })).toBe(path.join('/other', 'replicas', 'shard-1'));
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadConfig, type Config } from '../../app/config.js';
 import type { RunningBot } from '../../bot/client.js';
-import { main, missingLine } from '../../bot/main.js';
+import { main, missingLine, shardsFlag } from '../../bot/main.js';
+import type { RunningShards } from '../../bot/shards.js';
 import { FakeApp } from './fake-app.js';
 
 const cfg = (env: Record<string, string>): Config => loadConfig({ env: { LOG_LEVEL: 'silent', ...env }, envFile: null });
@@ -61,5 +62,35 @@ describe('bot entry point', () => {
     expect(said).toEqual(['Could not start the bot: An invalid token was provided. Check DISCORD_TOKEN (Developer Portal → Bot → Reset Token).']);
     expect(app.closed).toBe(1);
     expect(exit).toHaveBeenCalledWith(1);
+  });
+
+  it('GIVEN --shards THEN the manager starts the shards, opens no app itself, and on SIGTERM stops them and exits 0', async () => {
+    expect(shardsFlag(['--shards', 'auto'])).toEqual({ SHARDS: 'auto' });
+    expect(shardsFlag(['--shards=4'])).toEqual({ SHARDS: '4' });
+    expect(shardsFlag([])).toEqual({});
+    expect(() => cfg(shardsFlag(['--shards']) as Record<string, string>)).toThrow(/SHARDS must be auto or a number/);
+    const handlers = new Map<string, () => void>();
+    const config = loadConfig({ env: { LOG_LEVEL: 'silent', DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: '123456789012' }, envFile: null, overrides: shardsFlag(['--shards', '2']) });
+    const stop = vi.fn();
+    const createApp = vi.fn();
+    const startBot = vi.fn();
+    const started: Config[] = [];
+    const exited = new Promise<number>((resolve) => {
+      void main({
+        loadConfig: () => config,
+        createApp,
+        startBot,
+        startShards: async (c) => (started.push(c), { stop, count: 2 } as unknown as RunningShards),
+        say: () => {},
+        exit: (code) => resolve(code),
+        onSignal: (s, h) => handlers.set(s, h),
+        onUnhandled: () => {},
+      }).then(() => handlers.get('SIGTERM')!());
+    });
+    expect(await exited).toBe(0);
+    expect(started.map((c) => c.sharding)).toEqual([{ role: 'manager', shards: 2 }]);
+    expect(createApp).not.toHaveBeenCalled();
+    expect(startBot).not.toHaveBeenCalled();
+    expect(stop).toHaveBeenCalledOnce();
   });
 });

@@ -79,15 +79,15 @@ export function messageObject(p: Partial<ApiMessage> & { channel_id: string; aut
 }
 
 /** The READY dispatch. */
-export function readyPayload(o: { bot: ApiUser; appId: string; guild: GuildSetup }, sessionId: string, resumeUrl: string): unknown {
+export function readyPayload(o: { bot: ApiUser; appId: string; guilds: GuildSetup[] }, sessionId: string, resumeUrl: string, shard: [number, number] = [0, 1]): unknown {
   return {
     v: 10,
     user: { ...o.bot, bot: true, verified: true, flags: 0, mfa_enabled: false },
-    guilds: [{ id: o.guild.id, unavailable: true }],
+    guilds: o.guilds.map((g) => ({ id: g.id, unavailable: true })),
     session_id: sessionId,
     session_type: 'normal',
     resume_gateway_url: resumeUrl,
-    shard: [0, 1],
+    shard,
     application: { id: o.appId, flags: 0 },
     private_channels: [],
     relationships: [],

@@ -35,6 +35,8 @@ export interface RestState {
   bot: ApiUser;
   guild: GuildSetup;
   gatewayUrl: string;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
   messages: Map<string, ApiMessage>;
   files: Map<string, { bytes: Uint8Array; contentType: string }>;
   interactions: Map<string, StoredInteraction>;
@@ -102,7 +104,7 @@ export function handleRest(s: RestState, r: RecordedRequest, reply: Reply): void
   if (method === 'GET' && path === '/api/v10/gateway/bot') {
     return reply(200, {
       url: s.gatewayUrl,
-      shards: 1,
+      shards: s.shards ?? 1,
       session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
     });
   }

@@ -18,11 +18,29 @@ export interface FakeOptions {
   heartbeatIntervalMs?: number;
   /** Close with 4014 (disallowed intents) when IDENTIFY asks for any of these intent bits. */
   refuseIntents?: number;
+  /** The shard count GET /gateway/bot recommends (default 1). */
+  shards?: number;
+  /** More guilds the bot is in; each session gets those of its shard ((id >> 22) % count). */
+  otherGuilds?: GuildSetup[];
+}
+
+/** One gateway session (a shard): its socket while connected, its sequence and id for RESUME. */
+interface Session {
+  ws: WebSocket | null;
+  seq: number;
+  id: string;
+  shard: [number, number];
+}
+
+/** The shard that receives a guild's events, as Discord computes it. */
+export function shardOfGuild(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
 /**
  * A fake Discord on 127.0.0.1: the REST routes the bot uses and a JSON gateway (HELLO, IDENTIFY/READY,
- * GUILD_CREATE, heartbeats, RESUME, op 7). Every request is recorded for assertions.
+ * GUILD_CREATE, heartbeats, RESUME, op 7), one session per shard that IDENTIFY names. Events of a guild
+ * go to the session of its shard; others (DMs) to shard 0. Every request is recorded for assertions.
  */
 export class FakeDiscord extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
@@ -35,6 +53,8 @@ export class FakeDiscord extends EventEmitter {
   /** Channels where posting fails with 403 Missing Permissions; threads the bot opened (by id). */
   readonly deniedChannels = new Set<string>();
   readonly threads = new Map<string, any>();
+  /** Every dispatch sent, with the shard whose session it went to. */
+  readonly dispatches: { shard: number; t: string; id?: string }[] = [];
   identifies = 0;
   resumes = 0;
   connections = 0;
@@ -42,9 +62,9 @@ export class FakeDiscord extends EventEmitter {
   readonly #rest: RestState;
   readonly #server: Server;
   readonly #wss: WebSocketServer;
-  #socket: WebSocket | null = null;
-  #seq = 0;
-  #sessionId = `session-${snowflake()}`;
+  /** Sessions by shard id. */
+  readonly #sessions = new Map<number, Session>();
+  #shardCount = 1;
   port = 0;
 
   constructor(readonly opts: FakeOptions) {
@@ -94,15 +114,28 @@ export class FakeDiscord extends EventEmitter {
 
   /** Resolves when the bot has an open, identified or resumed gateway session. */
   async waitForSession(kind: 'ready' | 'resumed', count: number, timeoutMs = 8000): Promise<void> {
-    const done = () => ((kind === 'ready' ? this.identifies : this.resumes) >= count && this.#socket !== null ? true : undefined);
+    const open = () => [...this.#sessions.values()].some((x) => x.ws !== null);
+    const done = () => ((kind === 'ready' ? this.identifies : this.resumes) >= count && open() ? true : undefined);
     await waitUntil(this, 'session', done, timeoutMs, () => `no ${kind} #${count}`);
   }
 
-  /** Sends a dispatch event to the connected bot. */
+  /** Sends a dispatch event to the connected bot: to the session of the event's guild (shard 0 without one). */
   dispatch(t: string, d: unknown): void {
-    if (!this.#socket) throw new Error('the bot is not connected');
-    this.#seq += 1;
-    this.#socket.send(JSON.stringify({ op: 0, t, s: this.#seq, d }));
+    const guildId = (d as { guild_id?: string } | null)?.guild_id;
+    this.#send(guildId ? shardOfGuild(guildId, this.#shardCount) : 0, t, d);
+  }
+
+  /** The identified sessions: their `[shard, count]` and whether each is connected now. */
+  get sessions(): { shard: [number, number]; connected: boolean }[] {
+    return [...this.#sessions.values()].map((x) => ({ shard: x.shard, connected: x.ws !== null }));
+  }
+
+  #send(shard: number, t: string, d: unknown): void {
+    const session = this.#sessions.get(shard);
+    if (!session?.ws) throw new Error(`the bot is not connected${shard ? ` on shard ${shard}` : ''}`);
+    session.seq += 1;
+    this.dispatches.push({ shard, t, ...((d as { id?: unknown } | null)?.id ? { id: String((d as { id: unknown }).id) } : {}) });
+    session.ws.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
   }
 
   /** Dispatches INTERACTION_CREATE for a payload built by the helpers; returns its id and token. */
@@ -140,14 +173,16 @@ export class FakeDiscord extends EventEmitter {
 
   /** Asks the bot to reconnect (gateway op 7). */
   requestReconnect(): void {
-    this.#socket?.send(JSON.stringify({ op: 7, d: null }));
+    for (const x of this.#sessions.values()) x.ws?.send(JSON.stringify({ op: 7, d: null }));
   }
 
   /** Drops the gateway connection without a close frame. */
   dropConnection(): void {
-    const s = this.#socket;
-    this.#socket = null;
-    s?.terminate();
+    for (const x of this.#sessions.values()) {
+      const ws = x.ws;
+      x.ws = null;
+      ws?.terminate();
+    }
   }
 
   /** The requests with a message body the bot sent (replies, edits, follow-ups, channel messages). */
@@ -170,7 +205,6 @@ export class FakeDiscord extends EventEmitter {
 
   #onSocket(ws: WebSocket): void {
     this.connections += 1;
-    this.#socket = ws;
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.opts.heartbeatIntervalMs ?? 1000 } }));
     ws.on('message', (raw) => {
       let msg: { op: number; d?: any };
@@ -185,7 +219,7 @@ export class FakeDiscord extends EventEmitter {
       if (msg.op === 6) return this.#resume(ws, msg.d);
     });
     ws.on('close', () => {
-      if (this.#socket === ws) this.#socket = null;
+      for (const x of this.#sessions.values()) if (x.ws === ws) x.ws = null;
     });
   }
 
@@ -194,20 +228,28 @@ export class FakeDiscord extends EventEmitter {
     if (this.opts.refuseIntents && (Number(d.intents) & this.opts.refuseIntents) !== 0) {
       return ws.close(4014, 'Disallowed intent(s)');
     }
+    const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
     this.identifies += 1;
-    this.#seq = 0;
-    this.#sessionId = `session-${snowflake()}`;
-    this.dispatch('READY', readyPayload(this.opts, this.#sessionId, this.gatewayUrl));
-    this.dispatch('GUILD_CREATE', guildCreate(this.opts, [...this.threads.values()]));
+    this.#shardCount = shard[1];
+    const session: Session = { ws, seq: 0, id: `session-${snowflake()}`, shard };
+    this.#sessions.set(shard[0], session);
+    const guilds = [this.opts.guild, ...(this.opts.otherGuilds ?? [])].filter((g) => shardOfGuild(g.id, shard[1]) === shard[0]);
+    this.#send(shard[0], 'READY', readyPayload({ ...this.opts, guilds }, session.id, this.gatewayUrl, shard));
+    for (const g of guilds) {
+      const threads = [...this.threads.values()].filter((t) => t.guild_id === g.id);
+      this.#send(shard[0], 'GUILD_CREATE', guildCreate({ bot: this.opts.bot, guild: g }, threads));
+    }
     this.emit('session');
   }
 
   #resume(ws: WebSocket, d: any): void {
-    if (d?.token !== this.opts.token || d?.session_id !== this.#sessionId) {
+    const session = [...this.#sessions.values()].find((x) => x.id === d?.session_id);
+    if (d?.token !== this.opts.token || !session) {
       return ws.send(JSON.stringify({ op: 9, d: false }));
     }
+    session.ws = ws;
     this.resumes += 1;
-    this.dispatch('RESUMED', {});
+    this.#send(session.shard[0], 'RESUMED', {});
     this.emit('session');
   }
 
