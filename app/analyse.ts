@@ -32,7 +32,7 @@ export function analyseDocument(prepared: PreparedDocument, gazetteer: Gazetteer
   const { doc } = prepared;
   const chunks = chunkText(doc.text);
   const docSpeaker = doc.speaker ? gazetteer.resolve(doc.speaker) : undefined;
-  const attributions = attributeSentences(doc.text, chunks.flatMap((c) => c.sentences), gazetteer, docSpeaker);
+  const attributions = attributeSentences(doc.text, chunks.flatMap((c) => c.sentences), gazetteer, docSpeaker, doc.language);
   let k = 0;
   const out = chunks.map((c, ord) => {
     const speakers: SentenceSpeaker[] = c.sentences.map(() => {

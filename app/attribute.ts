@@ -20,7 +20,7 @@ export function attributeDocument(file: string, input: DocumentInput, gazetteer:
   const { doc } = prepareDocument(input);
   const sentences = chunkText(doc.text).flatMap((c) => c.sentences);
   const speaker = doc.speaker ? gazetteer.resolve(doc.speaker) : undefined;
-  return { file, text: doc.text, relations: documentRelations(doc.text, attributeSentences(doc.text, sentences, gazetteer, speaker)) };
+  return { file, text: doc.text, relations: documentRelations(doc.text, attributeSentences(doc.text, sentences, gazetteer, speaker, doc.language)) };
 }
 
 /** Loads every file first (a bad one throws its UserError before anything is printed), then attributes each. */

@@ -2,6 +2,7 @@ import type { Span } from '../corpus/sentences.js';
 import type { Actor, ActorMention, Gazetteer } from './actors.js';
 import { cueVerb, type StanceLabel } from './cues.js';
 import { DocumentMentions } from './person-links.js';
+import { foreignSpeechEvents, hasClaimRules } from './cues-lang.js';
 import { phraseAfter, phraseBefore } from './noun-phrase.js';
 import { DocumentSpeakers, actorSpeaker, personNames, type Speaker, type SpeakerKind } from './speaker-resolve.js';
 import { contentAfter, contentOf, nounEvents, quoteSpans, trim } from './speech-spans.js';
@@ -54,6 +55,8 @@ export interface Attribution extends Span {
   /** The primary speaker as named, and its kind. */
   speakerName?: string;
   speakerKind?: SpeakerKind;
+  /** The language of a sentence the claim rules cannot read (no cue rules for it): who speaks is not known. */
+  unread?: string;
 }
 
 // Words before a cue word that make it a noun ("the report", "recent reports", "official statements").
@@ -102,7 +105,9 @@ interface SentenceContext {
  * (a UN speech, a ministry's statement) for the rest. A speaker is kept as named ("Sergey Lavrov"), with
  * the actor it speaks for ("Russia") when the text supports it.
  */
-export function attributeSentences(text: string, sentences: readonly Span[], gazetteer: Gazetteer, docSpeaker?: Actor): Attribution[] {
+export function attributeSentences(text: string, sentences: readonly Span[], gazetteer: Gazetteer, docSpeaker?: Actor, language = 'en'): Attribution[] {
+  const lang = language.toLowerCase().split(/[-_]/)[0]!;
+  if (lang !== 'en') return foreignAttributions(text, sentences, gazetteer, lang, docSpeaker);
   const dm = new DocumentMentions(gazetteer);
   const speakers = new DocumentSpeakers(docSpeaker);
   const docQuotes = documentQuotes(text);
@@ -155,6 +160,27 @@ function interviewee(first: string): string | undefined {
 function paragraphOf(text: string, span: Span): string {
   const end = text.indexOf('\n', span.end);
   return text.slice(text.lastIndexOf('\n', span.start) + 1, end < 0 ? text.length : end);
+}
+
+/**
+ * Sentences of a document in another language: the cue rules of that language (Russian, Ukrainian:
+ * claims/cues-lang.ts), or, where there are none, sentences marked unread, so that their claims are never
+ * taken for the outlet's own reported fact.
+ */
+function foreignAttributions(text: string, sentences: readonly Span[], gazetteer: Gazetteer, lang: string, docSpeaker?: Actor): Attribution[] {
+  const rules = hasClaimRules(lang);
+  return sentences.map((span) => {
+    const s = text.slice(span.start, span.end);
+    const events = rules ? foreignSpeechEvents(s, lang, gazetteer, span.start).map((e) => ({
+      ...e, speakerName: e.speakerName ?? e.speaker?.name ?? e.sourceText,
+      speakerKind: e.speakerKind ?? (e.speaker ? actorSpeaker(e.speaker).kind : 'unnamed'),
+    })) : [];
+    const mentions = gazetteer.find(s).map((m) => ({ ...m, start: m.start + span.start, end: m.end + span.start }));
+    const primary = events.find((e) => (e.speaker || e.speakerName) && !e.negated);
+    if (primary) return { ...span, speaker: primary.speaker, cue: primary.cue, via: primary.via, events, mentions, speakerName: primary.speakerName, speakerKind: primary.speakerKind };
+    if (docSpeaker) return { ...span, speaker: docSpeaker, via: 'document' as const, events, mentions, speakerName: docSpeaker.name, speakerKind: actorSpeaker(docSpeaker).kind };
+    return { ...span, via: 'none' as const, events, mentions, ...(!rules && { unread: lang }) };
+  });
 }
 
 /** “A,” said X. “B.”: a sentence that is all quotation goes on with the speaker of the quote before it. */

@@ -100,7 +100,13 @@ export function extractMentions(docId: string, text: string, attributions: reado
       for (const seg of tails(text, trim(text, { start: segStart, end }), e)) out.push(build(docId, text, a, seg, e, e.speaker, a.mentions));
     });
   }
-  return dedupe(out);
+  return dedupe(out).map((m) => (unreadOf(attributions, m) ? { ...m, certainty: 'unread' as const, hedges: [`language ${unreadOf(attributions, m)}: not read`] } : m));
+}
+
+/** The language of the unread sentence a mention comes from, if it does. */
+function unreadOf(attributions: readonly Attribution[], m: ExtractedMention): string | undefined {
+  if (!m.speaker && !m.speakerName) return attributions.find((a) => a.start === m.sentenceStart)?.unread;
+  return undefined;
 }
 
 /**

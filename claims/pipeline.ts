@@ -27,7 +27,7 @@ export function ledgerDoc(doc: Pick<StoredDocument, 'id' | 'kind' | 'published' 
 export function extractStored(doc: StoredDocument, gazetteer: Gazetteer): ExtractedMention[] {
   const sentences = chunkText(doc.text).flatMap((c) => c.sentences);
   const speaker = doc.speaker ? gazetteer.resolve(doc.speaker) : undefined;
-  return extractMentions(doc.id, doc.text, attributeSentences(doc.text, sentences, gazetteer, speaker));
+  return extractMentions(doc.id, doc.text, attributeSentences(doc.text, sentences, gazetteer, speaker, doc.language));
 }
 
 /**

@@ -38,6 +38,9 @@ export function deriveEventStatus(ms: readonly StatusMention[]): DerivedStatus {
   const firm = support.filter((m) => m.certainty === 'asserted');
   const keys = independentSources(firm);
   if (keys >= 2) return { status: 'corroborated', reason: `asserted by ${keys} independent sources` };
+  if (firm.length === 0 && support.length > 0 && support.every((m) => m.certainty === 'unread')) {
+    return { status: 'unverified', reason: 'in a language the claim rules do not read: who says it is not known' };
+  }
   if (firm.length === 0) return { status: 'unverified', reason: 'only hedged or unconfirmed statements (alleged, reportedly, may)' };
   if (firm.some((m) => !m.speakerId || m.factive)) return { status: 'reported', reason: 'stated as fact by one source' };
   return { status: 'unverified', reason: `asserted by one party only (${asserters.join(', ')})` };
