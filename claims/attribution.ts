@@ -171,16 +171,32 @@ function foreignAttributions(text: string, sentences: readonly Span[], gazetteer
   const rules = hasClaimRules(lang);
   return sentences.map((span) => {
     const s = text.slice(span.start, span.end);
-    const events = rules ? foreignSpeechEvents(s, lang, gazetteer, span.start).map((e) => ({
-      ...e, speakerName: e.speakerName ?? e.speaker?.name ?? e.sourceText,
-      speakerKind: e.speakerKind ?? (e.speaker ? actorSpeaker(e.speaker).kind : 'unnamed'),
-    })) : [];
+    const events = rules ? foreignSpeechEvents(s, lang, gazetteer, span.start).map((e) => foreignSpeaker(text, e)) : [];
     const mentions = gazetteer.find(s).map((m) => ({ ...m, start: m.start + span.start, end: m.end + span.start }));
     const primary = events.find((e) => (e.speaker || e.speakerName) && !e.negated);
     if (primary) return { ...span, speaker: primary.speaker, cue: primary.cue, via: primary.via, events, mentions, speakerName: primary.speakerName, speakerKind: primary.speakerKind };
     if (docSpeaker) return { ...span, speaker: docSpeaker, via: 'document' as const, events, mentions, speakerName: docSpeaker.name, speakerKind: actorSpeaker(docSpeaker).kind };
     return { ...span, via: 'none' as const, events, mentions, ...(!rules && { unread: lang }) };
   });
+}
+
+/**
+ * The speaker of a foreign event as named: the capitalised phrase around its actor mention up to the cue
+ * ("МИД России" rather than "России"), a person for a name of two or three words without the actor's own
+ * name in it ("Дмитрий Песков"), an organisation for a phrase that holds it.
+ */
+function foreignSpeaker(text: string, e: SpeechEvent): SpeechEvent {
+  if (!e.speaker || e.sourceStart === undefined) {
+    return { ...e, speakerName: e.speakerName ?? e.sourceText, speakerKind: e.speakerKind ?? (e.speaker ? actorSpeaker(e.speaker).kind : 'unnamed') };
+  }
+  const end = e.sourceEnd ?? e.sourceStart;
+  const before = text.slice(Math.max(0, e.sourceStart - 60), e.sourceStart);
+  const lead = /((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u.exec(before)?.[1] ?? '';
+  const name = `${lead}${text.slice(e.sourceStart, end)}`.trim();
+  const words = name.split(/\s+/);
+  const actorOnly = name === e.speakerName && words.length === 1;
+  const kind = actorOnly ? actorSpeaker(e.speaker).kind : lead ? 'organisation' : words.length >= 2 && words.length <= 3 ? 'person' : actorSpeaker(e.speaker).kind;
+  return { ...e, speakerName: actorOnly ? e.speaker.name : name, speakerKind: kind };
 }
 
 /** “A,” said X. “B.”: a sentence that is all quotation goes on with the speaker of the quote before it. */

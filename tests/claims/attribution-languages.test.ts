@@ -14,7 +14,7 @@ describe('attribution in other languages', () => {
   it('GIVEN a Russian ministry statement THEN Russia speaks, with the content after "что"', () => {
     const t = 'МИД России заявил, что переговоры будут продолжены в Женеве.';
     const [m] = mentions(t, 'ru');
-    expect(m).toMatchObject({ speaker: { id: 'RUS' }, role: 'assertion' });
+    expect(m).toMatchObject({ speaker: { id: 'RUS' }, speakerName: 'МИД России', speakerKind: 'organisation', role: 'assertion' });
     expect(m!.certainty).not.toBe('unread');
   });
 
