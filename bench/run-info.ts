@@ -9,7 +9,8 @@ export function currentCommit(): string {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
     const head = git('rev-parse', '--short', 'HEAD');
-    return git('status', '--porcelain', '--untracked-files=no') ? `${head}+dirty` : head;
+    // Results files and the README they feed are written by these runs; they change no measured code.
+    return git('status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results', ':(exclude)README.md') ? `${head}+dirty` : head;
   } catch {
     return 'unknown';
   }
