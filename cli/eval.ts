@@ -20,8 +20,8 @@ run(async () => {
   });
   if (values.help) { process.stdout.write(`${USAGE}\n`); return 0; }
   if (values.markdown) {
-    if (values.readme) { writeReadmeBlock('eval'); writeReadmeBlock('classes'); }
-    else process.stdout.write(`${renderBlock('eval')}\n\n${renderBlock('classes')}\n`);
+    if (values.readme) for (const b of ['eval', 'classes', 'languages'] as const) writeReadmeBlock(b);
+    else process.stdout.write(`${renderBlock('eval')}\n\n${renderBlock('classes')}\n\n${renderBlock('languages')}\n`);
     return 0;
   }
   if (!values.questions) throw new UserError('USAGE', { detail: USAGE });
