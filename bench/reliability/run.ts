@@ -3,6 +3,8 @@
  * reliability checks (bad documents and URLs, SIGKILL during imports, questions under load, heavy
  * documents) with a table of figures. Needs `npm run build`. Only 127.0.0.1 servers it starts are contacted.
  */
+import { renderBlock, writeReadmeBlock, writeResult } from '../results-files.js';
+import { machineInfo, runFinished, runStarted } from '../run-info.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,11 +13,12 @@ import { parse, printJson, run } from '../../cli/common.js';
 import { failureCount, formatReport, formatWatches } from './report.js';
 import { heavyStage, inputStages, killStage, loadStage, watchStage, type ReliabilityOptions, type ReliabilityResult } from './stages.js';
 
-const USAGE = 'usage: npm run reliability -- [--quick] [--kills N] [--requests N] [--no-heavy] [--only watches] [--json] [--strict] [--keep]';
+const USAGE = 'usage: npm run reliability -- [--quick] [--kills N] [--requests N] [--no-heavy] [--only watches] [--json] [--strict] [--keep] [--out FILE] [--markdown [--readme]]';
 const OPTIONS = {
   quick: { type: 'boolean', default: false }, kills: { type: 'string' }, requests: { type: 'string' },
   'no-heavy': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, only: { type: 'string' },
+  out: { type: 'string' }, markdown: { type: 'boolean', default: false }, readme: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -62,6 +65,12 @@ run(async () => {
       else process.stdout.write(`${formatWatches(watches)}\n`);
       return values.strict && watches.lost + watches.extra > 0 ? 1 : 0;
     }
+    if (values.markdown) {
+      if (values.readme) writeReadmeBlock('reliability');
+      else process.stdout.write(`${renderBlock('reliability')}\n`);
+      return 0;
+    }
+    const info = runStarted(`npm run bench -- reliability ${process.argv.slice(2).join(' ')}`.trim());
     const t0 = performance.now();
     const result: ReliabilityResult = {
       inputs: await inputStages(opts),
@@ -71,6 +80,7 @@ run(async () => {
       watches: await watchStage(opts),
     };
     const totalMs = performance.now() - t0;
+    if (values.out) writeResult(values.out, { run: runFinished(info), machine: machineInfo(), ...result, failures: failureCount(result), ms: totalMs });
     if (values.json) printJson({ ...result, failures: failureCount(result), ms: totalMs });
     else process.stdout.write(`${formatReport(result, totalMs)}\n`);
     return values.strict && failureCount(result) > 0 ? 1 : 0;

@@ -6,7 +6,7 @@ import { readResults, readmeFigureProblems, renderBlock, replaceBlock } from '..
 import type { BenchResult } from '../../bench/types.js';
 
 const readme = readFileSync(path.join(projectRoot(), 'README.md'), 'utf8');
-const render = (b: 'speed' | 'eval' | 'classes' | 'languages' | 'claims') => renderBlock(b);
+const render = (b: 'speed' | 'eval' | 'classes' | 'languages' | 'claims' | 'reliability') => renderBlock(b);
 
 describe('README figures come from committed results files', () => {
   it('GIVEN the README THEN its Speed and Evaluation tables are exactly what --markdown generates from bench/results', () => {
