@@ -14,9 +14,11 @@ export const RECHECK_LIMIT = 200;
  */
 export async function recheckGaps(store: Store, answer: (q: string) => Promise<Pick<Answer, 'abstained' | 'citations'>>,
   added?: readonly string[]): Promise<number> {
-  const words = added && new Set(added.flatMap((t) => terms(t)));
+  const gaps = openGaps(store, RECHECK_LIMIT);
+  if (gaps.length === 0) return 0;
+  const words = added && await wordsOf(added);
   let closed = 0;
-  for (const g of openGaps(store, RECHECK_LIMIT)) {
+  for (const g of gaps) {
     if (words && !terms(g.question).some((w) => words.has(w))) continue;
     const a = await answer(g.question);
     if (a.abstained || a.citations.length === 0) continue;
@@ -24,4 +26,14 @@ export async function recheckGaps(store: Store, answer: (q: string) => Promise<P
     closed += 1;
   }
   return closed;
+}
+
+/** The content words of the added texts, yielding to the event loop between documents (an import can hold thousands). */
+async function wordsOf(texts: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const [i, t] of texts.entries()) {
+    for (const w of terms(t)) out.add(w);
+    if (i % 20 === 19) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
 }
