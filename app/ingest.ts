@@ -41,8 +41,7 @@ type OnReject = (input: DocumentInput, err: UserError) => void;
 /**
  * Adds documents: prepare (metadata, id, chunks), attribute sentences to speakers, embed, then store
  * all of them in ONE transaction and add the vectors to the index. Identical content already stored is
- * skipped; an id taken by different content is an error. Documents are written a slice of 50 per transaction,
-each stored whole or not at all (see {@link commitBatch}).
+ * skipped; an id taken by different content is an error. Either every document of the batch is stored or none.
  */
 export async function ingestDocuments(deps: IngestDeps, inputs: readonly DocumentInput[], override?: DocumentMeta,
   onReject?: OnReject): Promise<AddResult[]> {
@@ -125,30 +124,14 @@ export async function analyseBatch(deps: IngestDeps, inputs: readonly DocumentIn
 }
 
 /**
- * The second half of {@link ingestDocuments}: the analysed documents written in slices, each slice in one
- * write transaction (documents, chunks, claim ledger) followed by its vectors into the index.
+ * The second half of {@link ingestDocuments}: one write transaction for the whole batch (documents,
+ * chunks, claim ledger), then the vectors into the index, a slice at a time. Content or ids stored
+ * meanwhile (by another add, another process) are checked again inside the transaction, where nobody
+ * else can write.
  */
 export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReject?: OnReject): Promise<AddResult[]> {
   const { results } = batch;
-  // The event loop runs between slices: one transaction for a batch of 500 documents and their claims
-  // held it for seconds (the reliability suite's import under load). A document is stored whole or not at all.
-  for (let i = 0; i < batch.fresh.length; i += COMMIT_SLICE) {
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    await commitSlice(deps, batch.fresh.slice(i, i + COMMIT_SLICE), results, onReject);
-  }
-  return results;
-}
-
-/** Documents per write transaction of an import (see {@link commitBatch}). */
-const COMMIT_SLICE = 50;
-
-/**
- * One write transaction for a slice of analysed documents (documents, chunks, claim ledger), then their
- * vectors into the index, a slice at a time. Content or ids stored meanwhile (by another add, another
- * process) are checked again inside the transaction, where nobody else can write.
- */
-async function commitSlice(deps: IngestDeps, slice: Fresh[], results: AddResult[], onReject?: OnReject): Promise<void> {
-  let fresh = slice;
+  let fresh = batch.fresh;
   const ledger = ledgerOf(deps.store);
   const ids = deps.store.transaction(() => {
     fresh = fresh.filter((f) => {
@@ -178,8 +161,9 @@ async function commitSlice(deps: IngestDeps, slice: Fresh[], results: AddResult[
   const index = deps.index;
   const version = deps.store.version();
   await index.addGradually(vectors);
-  // Another add may have committed meanwhile: only claim the version this slice made, if still ahead.
+  // Another add may have committed meanwhile: only claim the version this batch made, if still ahead.
   if (index.storeVersion < version) index.storeVersion = version;
+  return results;
 }
 
 // One ledger per store, so that its cache of parsed signatures lasts from one import batch to the next.
