@@ -100,7 +100,10 @@ export function extractMentions(docId: string, text: string, attributions: reado
       for (const seg of tails(text, trim(text, { start: segStart, end }), e)) out.push(build(docId, text, a, seg, e, e.speaker, a.mentions));
     });
   }
-  return dedupe(out).map((m) => (unreadOf(attributions, m) ? { ...m, certainty: 'unread' as const, hedges: [`language ${unreadOf(attributions, m)}: not read`] } : m));
+  return dedupe(out).map((m) => {
+    const lang = unreadOf(attributions, m);
+    return lang ? { ...m, certainty: 'unread' as const, hedges: [`language ${lang}: not read`] } : m;
+  });
 }
 
 /** The language of the unread sentence a mention comes from, if it does. */

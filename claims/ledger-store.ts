@@ -5,7 +5,7 @@ import { placeMentions, type PlacedMention } from './cluster.js';
 import type { ExtractedMention } from './extract.js';
 import { signatureKeys, type Signature } from './signature.js';
 import { fullDate, shiftDay, sourceKeys } from './sources.js';
-import { deriveEventStatus, deriveStatementStatus, type StatusMention } from './status.js';
+import { deriveEventStatus, deriveStatementStatus, statusMentionOf, type StatusRow } from './status.js';
 
 /** A ledger entry with everything the ledger knows about it (a superset of the app's `ClaimEntry`). */
 export interface LedgerEntry extends ClaimEntry {
@@ -226,12 +226,8 @@ export class ClaimLedger {
     const claim = this.store.sql('SELECT kind, status, derived_status, reason FROM claims WHERE id = ?').get(claimId) as
       { kind: 'event' | 'statement'; status: ClaimStatus; derived_status: ClaimStatus; reason: string } | undefined;
     if (!claim) return;
-    const ms = (this.store.sql('SELECT role, certainty, speaker_id, speaker_name, source_text, sources, text, factive FROM claim_mentions WHERE claim_id = ?').all(claimId) as
-      { role: StatusMention['role']; certainty: StatusMention['certainty']; speaker_id: string | null; speaker_name: string | null; source_text: string | null;
-        sources: string; text: string; factive: number }[])
-      .map((r): StatusMention => ({ role: r.role, certainty: r.certainty, speakerId: r.speaker_id ?? (r.source_text ? `~${r.source_text}` : undefined),
-        speakerName: r.speaker_name ?? r.source_text ?? undefined, sources: JSON.parse(r.sources) as string[],
-        text: r.text.toLowerCase().replace(/\W+/g, ' ').trim(), factive: r.factive === 1 }));
+    const ms = (this.store.sql('SELECT role, certainty, speaker_id, speaker_name, source_text, sources, text, factive FROM claim_mentions WHERE claim_id = ?')
+      .all(claimId) as StatusRow[]).map(statusMentionOf);
     const d = claim.kind === 'event' ? deriveEventStatus(ms) : deriveStatementStatus(ms);
     const status = this.latestReview(claimId)?.status ?? d.status;
     this.store.sql('UPDATE claims SET status = ?, derived_status = ?, reason = ?, stale = 0, updated_at = ? WHERE id = ?')

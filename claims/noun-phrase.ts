@@ -156,8 +156,7 @@ function appositionStart(ts: Tok[], j: number): number | undefined {
 
 function phraseEndingAt(s: string, ts: Tok[], j: number): SourcePhrase | undefined {
   const last = ts[j]!;
-  const sentenceStart = j === 0 || /^[“"(—–:]$/.test(ts[j - 1]?.text ?? '');
-  if (PRONOUNS.has(last.lower) && (!last.cap || last.lower === 'i' || sentenceStart || true)) {
+  if (PRONOUNS.has(last.lower)) {
     const prev = ts[j - 1];
     // "told him", "for them": an object pronoun position is no subject (prepositions before it).
     if (prev && /^(?:to|for|with|by|from|of|at|than|and)$/.test(prev.lower)) return undefined;

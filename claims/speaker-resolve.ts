@@ -68,10 +68,7 @@ export class DocumentSpeakers {
         // "United States Postal Service", "Pakistan Armed Forces": an organ of the state.
         if (run.some((x) => ORG_HEADS.has(x))) return true;
         // Only a one-word name can be a first name or a surname ("Chad Moore", "Sofia Marin"); "São Tomé and Príncipe" is not.
-        if (!PERSON_ROLES.has(w) && !ORG_HEADS.has(w) && !TITLE_WORDS.has(w) && m.via !== 'demonym' && !/['’]/.test(s.slice(m.end, m.end + 1)) && !/\s/.test(m.surface)) {
-          const prevCap = /(\p{Lu}[\p{L}'’-]+)\s+$/u.exec(s.slice(0, m.start));
-          if (!prevCap || m.start === 0 || true) return false;
-        }
+        if (!PERSON_ROLES.has(w) && !ORG_HEADS.has(w) && !TITLE_WORDS.has(w) && m.via !== 'demonym' && !/['’]/.test(s.slice(m.end, m.end + 1)) && !/\s/.test(m.surface)) return false;
       }
       return true;
     });
@@ -137,7 +134,7 @@ export class DocumentSpeakers {
       const kind: SpeakerKind = OUTLET_HEADS.has(np.head) ? 'outlet' : ORG_HEADS.has(np.head) ? 'organisation'
         : PERSON_ROLES.has(np.head) && !np.plural && !/^(?:a|an|one|two|some)\b/i.test(np.text) ? 'person' : 'unnamed';
       const actor = qualifier && !former && (STATE_OFFICES.has(np.head) || adjacent) ? qualifier : undefined;
-      const name = inside.length === 1 && inside[0]!.end === np.end ? inside[0]!.actor.name : np.text.replace(/^(?:The|the)\s+/, (m) => (np.definite ? m : m));
+      const name = inside.length === 1 && inside[0]!.end === np.end ? inside[0]!.actor.name : np.text;
       return { speaker: this.remember({ name: tidy(name), kind, actor, plural: np.plural, head: np.head, gender: np.gender }, sentence, np.start, true), via: 'explicit' };
     }
     return { speaker: this.named(np, s, inside, former, sentence), via: 'explicit' };

@@ -16,6 +16,21 @@ export interface StatusMention {
   factive: boolean;
 }
 
+/** The columns of a stored mention that status resolution reads (claim_mentions). */
+export interface StatusRow {
+  role: MentionRole; certainty: Certainty; speaker_id: string | null; speaker_name: string | null; source_text: string | null;
+  sources: string; text: string; factive: number;
+}
+
+/** A stored mention as status resolution reads it: an unnamed source stands in for a missing speaker. */
+export function statusMentionOf(r: StatusRow): StatusMention {
+  return {
+    role: r.role, certainty: r.certainty, speakerId: r.speaker_id ?? (r.source_text ? `~${r.source_text}` : undefined),
+    speakerName: r.speaker_name ?? r.source_text ?? undefined, sources: JSON.parse(r.sources) as string[],
+    text: r.text.toLowerCase().replace(/\W+/g, ' ').trim(), factive: r.factive === 1,
+  };
+}
+
 /** A claim's derived status with the reason in words (kept in the audit log). */
 export interface DerivedStatus {
   status: ClaimStatus;

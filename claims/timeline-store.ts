@@ -1,6 +1,6 @@
 import type { ClaimStatus } from '../core/answer.js';
 import type { Store } from '../storage/sqlite/store.js';
-import type { StatusMention } from './status.js';
+import { statusMentionOf, type StatusMention, type StatusRow } from './status.js';
 
 /** One mention as a timeline reads it: where and when it was said, and what status resolution needs. */
 export interface TimelineMention extends StatusMention {
@@ -16,6 +16,8 @@ export interface TimelineMention extends StatusMention {
   quote: string;
   stance: string;
   speakerName?: string;
+  /** The speaker as named ("Sergey Lavrov"), beside the actor's name in `speakerName`. */
+  speakerLabel?: string;
   sourceText?: string;
   title: string;
   publisher?: string;
@@ -25,15 +27,14 @@ export interface TimelineMention extends StatusMention {
 /** A moderator's review, as the timeline's status replay applies it. */
 export interface TimelineReview { claimId: string; status: ClaimStatus; note: string; evidence?: string; reviewer: string; at: string }
 
-type Row = {
+type Row = StatusRow & {
   id: string; claim_id: string; about_id: string | null; kind: 'event' | 'statement'; date: string; doc_id: string; start: number; end: number;
-  text: string; stance: string; role: StatusMention['role']; certainty: StatusMention['certainty']; speaker_id: string | null;
-  speaker_name: string | null; source_text: string | null; sources: string; factive: number; title: string; publisher: string | null; url: string | null;
+  stance: string; speaker_label: string | null; title: string; publisher: string | null; url: string | null;
 };
 
 const SELECT = `SELECT m.id, m.claim_id, m.about_id, c.kind, COALESCE(m.published, substr(d.published, 1, 10), substr(d.added_at, 1, 10)) AS date,
   m.doc_id, m.start, m."end", m.text, m.stance, m.role, m.certainty, m.speaker_id, m.speaker_name, m.source_text, m.sources, m.factive,
-  d.title, d.publisher, d.url FROM claim_mentions m JOIN claims c ON c.id = m.claim_id JOIN documents d ON d.id = m.doc_id`;
+  m.speaker_label, d.title, d.publisher, d.url FROM claim_mentions m JOIN claims c ON c.id = m.claim_id JOIN documents d ON d.id = m.doc_id`;
 const ORDER = 'ORDER BY date, d.added_at, m.doc_id, m.start';
 
 function toMention(r: Row): TimelineMention {
@@ -41,10 +42,7 @@ function toMention(r: Row): TimelineMention {
     id: r.id, claimId: r.claim_id, ...(r.about_id ? { aboutId: r.about_id } : {}), kind: r.kind, date: r.date, docId: r.doc_id,
     start: r.start, end: r.end, quote: r.text, stance: r.stance, title: r.title, ...(r.publisher ? { publisher: r.publisher } : {}),
     ...(r.url ? { url: r.url } : {}), ...(r.source_text ? { sourceText: r.source_text } : {}),
-    // As the ledger's derive() reads them: an unnamed source stands in for a missing speaker.
-    role: r.role, certainty: r.certainty, speakerId: r.speaker_id ?? (r.source_text ? `~${r.source_text}` : undefined),
-    speakerName: r.speaker_name ?? r.source_text ?? undefined, sources: JSON.parse(r.sources) as string[],
-    text: r.text.toLowerCase().replace(/\W+/g, ' ').trim(), factive: r.factive === 1,
+    ...(r.speaker_label ? { speakerLabel: r.speaker_label } : {}), ...statusMentionOf(r),
   };
 }
 
@@ -65,7 +63,8 @@ export function claimMentions(store: Store, claimId: string): TimelineMention[] 
 export function actorMentions(store: Store, actorId: string | undefined, name: string, limit = 500): TimelineMention[] {
   const rows = actorId
     ? store.sql(`${SELECT} WHERE m.speaker_id = ? ${ORDER} LIMIT ?`).all(actorId, limit) as Row[]
-    : store.sql(`${SELECT} WHERE m.speaker_name = ? COLLATE NOCASE OR m.source_text = ? COLLATE NOCASE ${ORDER} LIMIT ?`).all(name, name, limit) as Row[];
+    : store.sql(`${SELECT} WHERE m.speaker_name = ? COLLATE NOCASE OR m.source_text = ? COLLATE NOCASE OR m.speaker_label = ? COLLATE NOCASE ${ORDER} LIMIT ?`)
+      .all(name, name, name, limit) as Row[];
   return rows.map(toMention);
 }
 

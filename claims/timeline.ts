@@ -91,7 +91,8 @@ export function buildTimeline(store: Store, mentions: readonly TimelineMention[]
   };
   const entries = [...mentions].sort(byDate).map((m): TimelineEntry => {
     const claimId = storyOf(m);
-    const speaker = m.speakerName ?? m.publisher ?? 'the outlet';
+    // The speaker as named ("Sergey Lavrov"); the actor it speaks for beside it ("Russia").
+    const speaker = m.speakerLabel ?? m.speakerName ?? m.publisher ?? 'the outlet';
     const actor = m.speakerId && !m.speakerId.startsWith('~') ? gazetteer.get(m.speakerId)?.name ?? speaker : speaker;
     return {
       date: m.date, speaker, actor, stance: m.stance, status: replayOf(story ? '' : claimId).after(m), quote: m.quote, docId: m.docId,

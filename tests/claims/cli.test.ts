@@ -121,6 +121,8 @@ describe('npm run claims', { timeout: 120_000 }, () => {
     const text = readFileSync(path.join(root, 'corpus/documents/pakistan-condemns-alleged-attack-on-putin-residence.md'), 'utf8');
     for (const e of entries) expect(text).toContain(e.quote);
     expect(entries.map((e: { status: string }) => e.status)).toContain('disputed');
+    // A person is shown as named, beside the state they speak for.
+    expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ speaker: 'Sergey Lavrov', actor: 'Russia' })]));
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
     expect(claims('timeline', '--about', 'x', '--actor', 'y').err).toMatch(/exactly one of --about/);
   });
