@@ -10,6 +10,7 @@ import { syncLedger } from '../claims/pipeline.js';
 import { reviewClaim } from '../claims/reviews.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
 import { Store } from '../storage/sqlite/store.js';
+import { sqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { DocumentInput, DocumentMeta } from '../core/documents.js';
 import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
@@ -78,7 +79,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const opened = await openIndex(store, embedder, indexDir);
     const { index } = opened;
     const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
-    const deps: IngestDeps = { store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
+    const storage = sqliteStorage(store, { closeStore: false });
+    const deps: IngestDeps = { storage, store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
     const ledger = ledgerOf(store);
     syncLedger(store, gazetteer);
     const loadOptions: LoadOptions = {

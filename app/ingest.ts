@@ -8,6 +8,7 @@ import { ledgerDoc } from '../claims/pipeline.js';
 import { prepareDocument, type PreparedDocument } from '../corpus/prepare.js';
 import type { NewChunk, Store } from '../storage/sqlite/store.js';
 import type { DocumentInput, DocumentMeta } from '../core/documents.js';
+import type { Storage } from '../core/ports.js';
 import type { NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 import { passageText } from './analyse.js';
@@ -17,6 +18,9 @@ import type { AddResult } from './app.js';
 
 /** What ingestion needs; passed in by `createApp`. */
 export interface IngestDeps {
+  /** The storage ports (SQLite or PostgreSQL); writes go through `storage.withTransaction`. */
+  storage: Storage;
+  /** The SQLite store under `storage`, while modules move onto the ports (issue 15). */
   store: Store;
   embedder: NamedEmbeddings;
   index: VectorIndex;
@@ -133,7 +137,7 @@ export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReje
   const { results } = batch;
   let fresh = batch.fresh;
   const ledger = ledgerOf(deps.store);
-  const ids = deps.store.transaction(() => {
+  const ids = await deps.storage.withTransaction(async () => {
     fresh = fresh.filter((f) => {
       const { doc } = f.prepared;
       const existing = deps.store.findByHash(doc.contentHash);

@@ -1,5 +1,6 @@
 import { Gazetteer } from '../../claims/actors.js';
 import { Store } from '../../storage/sqlite/store.js';
+import { sqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import type { DocumentInput, DocumentMeta } from '../../core/documents.js';
 import { BuiltinEmbeddings } from '../../retrieval/builtin-embeddings.js';
 import { openIndex } from '../../retrieval/index-sync.js';
@@ -16,7 +17,7 @@ export async function openDeps(dir: string): Promise<IngestDeps> {
   const embedder = new BuiltinEmbeddings();
   const { index } = await openIndex(store, embedder, dir);
   // Inline analysis: these tests exercise ingest, not the worker (tests/app/analyser.test.ts does).
-  return { store, embedder, index, gazetteer, analyser: createAnalyser({ gazetteer, aliases: {}, embedder, workerMinChars: Infinity }) };
+  return { storage: sqliteStorage(store, { closeStore: false }), store, embedder, index, gazetteer, analyser: createAnalyser({ gazetteer, aliases: {}, embedder, workerMinChars: Infinity }) };
 }
 
 /** A document input built in the test. */
