@@ -86,9 +86,9 @@ export interface App {
   answer(question: string, opts?: AskOptions): Promise<Answer>;
   addDocument(source: AddSource, meta?: DocumentMeta): Promise<AddResult>;
   removeDocument(id: string): Promise<void>;
-  listDocuments(): DocumentSummary[];
+  listDocuments(): Promise<DocumentSummary[]>;
   reindex(onProgress?: (done: number, total: number) => void): Promise<{ chunks: number; ms: number }>;
-  stats(): Stats;
+  stats(): Promise<Stats>;
   listClaims(filter?: ClaimFilter): ClaimEntry[];
   reviewClaim(input: ReviewInput): ClaimEntry;
   recordFeedback(input: FeedbackInput): FeedbackEntry;

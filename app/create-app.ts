@@ -13,10 +13,10 @@ import { Store } from '../storage/sqlite/store.js';
 import { sqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { DocumentInput, DocumentMeta } from '../core/documents.js';
 import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
-import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
 import { analyzeQuestion } from '../retrieval/question.js';
 import { chooseLocale } from '../retrieval/languages/locale.js';
 import { weighTerms } from '../retrieval/topic.js';
+import { IndexReplica } from './index-replica.js';
 import type { AddResult, AddSource, App, AskOptions } from './app.js';
 import { indexDirOf, type Config } from './config.js';
 import { openEmbedder } from './embedder.js';
@@ -76,35 +76,34 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const claimExtractor = config.CLAIMS_MODE === 'llm'
       ? (await import('../answer/llm/claims-ingest.js')).llmClaimExtractorFrom(config, gazetteer) : undefined;
     const indexDir = indexDirOf(config);
-    const opened = await openIndex(store, embedder, indexDir);
-    const { index } = opened;
-    const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
     const storage = sqliteStorage(store, { closeStore: false });
-    const deps: IngestDeps = { storage, store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
+    const replica = await IndexReplica.open(storage, embedder, indexDir);
+    const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
+    const deps: IngestDeps = {
+      storage, store, embedder, gazetteer, analyser, ...(claimExtractor && { claimExtractor }),
+      get index() { return replica.index; },
+    };
     const ledger = ledgerOf(store);
     syncLedger(store, gazetteer);
     const loadOptions: LoadOptions = {
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
     };
-    // A replica rebuilt or caught up at start is saved now, so the next start (of this shard) loads it.
-    let dirty = opened.rebuilt || opened.added + opened.removed > 0;
     let closed = false;
-    const saveIndex = async () => {
-      if (!dirty) return;
-      dirty = false;
-      await deps.index.save(indexDir);
-    };
+    const saveIndex = () => replica.save();
     // A question answered without logging it (the app's answer, and the re-check of coverage gaps at ingest).
     const compose = async (q: string, ask: AskOptions) => {
-      if (deps.index.adding === 0 && deps.index.storeVersion !== store.version()) syncIndex(deps.index, store);
+      // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
+      await replica.catchUp();
       const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
-      const analysis = weighTerms(analyzeQuestion(q, gazetteer, prev), store, deps.index.size);
+      const { index } = replica;
+      const analysis = await weighTerms(analyzeQuestion(q, gazetteer, prev), storage.lexical, { total: index.size, version: index.storeVersion });
       analysis.locale = chooseLocale(q, { override: ask.localeOverride, fallbacks: ask.locales });
       const t1 = performance.now();
       const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
       const t2 = performance.now();
       refreshLedger(store, ledger);
-      const wider = () => widerSpans(deps, analysis, WIDER_K);
+      const widerList = await widerSpans(deps, analysis, WIDER_K);
+      const wider = () => widerList;
       const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
       // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
       const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
@@ -119,22 +118,23 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     };
     const importDocuments: AppInternals['importDocuments'] = async (docs, meta, onReject) => {
       const res = await ingestDocuments(deps, docs, meta, onReject);
-      if (res.some((r) => r.added)) dirty = true;
+      if (res.some((r) => r.added)) replica.changed();
       await gapsAfterIngest(res.some((r) => r.added), docs.length <= 1000 ? docs.map((d) => `${d.meta.title ?? ''} ${d.text}`) : undefined);
       return res;
     };
     const importBatches: AppInternals['importBatches'] = async (batches, onBatch, onReject) => {
       let added = false;
       await pipelineBatches(deps, batches, (res) => {
-        if (res.some((r) => r.added)) dirty = added = true;
+        if (res.some((r) => r.added)) { replica.changed(); added = true; }
         onBatch(res);
       }, onReject);
       await gapsAfterIngest(added);
     };
-    if ((opts.bundled ?? true) && store.getMeta('bundled_loaded') === undefined && store.counts().documents === 0) {
+    if ((opts.bundled ?? true) && await storage.meta.get('bundled_loaded') === undefined && (await storage.documents.counts()).documents === 0) {
       await importDocuments(await loadBundled(loadOptions));
-      store.setMeta('bundled_loaded', new Date().toISOString());
+      await storage.meta.set('bundled_loaded', new Date().toISOString());
     }
+    // A replica rebuilt or caught up at start is saved now, so the next start (of this shard) loads it.
     await saveIndex();
 
     const app: AppInternals = {
@@ -144,7 +144,6 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         const q = question.trim();
         if (!q) throw new UserError('QUESTION_EMPTY');
         if (q.length > MAX_QUESTION) throw new UserError('QUESTION_TOO_LONG', { length: q.length, limit: MAX_QUESTION });
-        // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
         const { sent, mode, t1, t2, locale } = await compose(q, ask);
         const t3 = performance.now();
         const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
@@ -160,38 +159,35 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       },
       async removeDocument(id: string) {
         // The document's claims go with it (cascade); the claims they fed are derived again in the same transaction.
-        deps.index.remove(store.transaction(() => {
-          const removed = store.removeDocument(id);
+        const { removed, version } = await storage.withTransaction(async (tx) => {
+          const ids = await tx.documents.removeDocument(id);
           ledger.refresh();
-          return removed;
-        }));
-        deps.index.storeVersion = store.version();
-        dirty = true;
+          return { removed: ids, version: await tx.documents.version() };
+        });
+        replica.changed(removed, version);
         await saveIndex();
       },
-      listDocuments: () => store.listDocuments(),
+      listDocuments: () => storage.documents.listDocuments(),
       async reindex(onProgress) {
         const t0 = performance.now();
-        const docs = store.listDocuments();
+        const docs = await storage.documents.listDocuments();
         const rows: { id: number; vec: Float32Array }[] = [];
         for (const d of docs) {
           await new Promise<void>((resolve) => setImmediate(resolve));
-          const chunks = store.chunksOf(d.id);
+          const chunks = await storage.documents.passagesOf(d.id);
           const vecs = await embedder.embedDocuments(chunks.map((c) => passageText(d.title, c.text)));
           chunks.forEach((c, i) => rows.push({ id: c.id, vec: Float32Array.from(vecs[i]!) }));
         }
-        store.transaction(() => {
-          store.replaceVectors(rows);
-          store.setMeta('embedder', embedder.id);
+        await storage.withTransaction(async (tx) => {
+          await tx.vectors.replaceVectors(rows);
+          await tx.meta.set('embedder', embedder.id);
         });
-        const fresh = rebuildIndex(store, embedder, deps.index.params, onProgress);
-        await fresh.save(indexDir);
-        deps.index = fresh;
+        await replica.rebuild(onProgress);
         return { chunks: rows.length, ms: performance.now() - t0 };
       },
-      stats() {
-        const { documents, chunks } = store.counts();
-        return { documents, chunks, claims: ledger.count(), indexSize: deps.index.size, ...questionStats(store) };
+      async stats() {
+        const { documents, passages } = await storage.documents.counts();
+        return { documents, chunks: passages, claims: ledger.count(), indexSize: replica.index.size, ...questionStats(store) };
       },
       recordFeedback: (input) => recordFeedback(store, input),
       ...storyMethods(store, ledger, gazetteer, config),

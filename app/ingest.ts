@@ -89,13 +89,13 @@ export async function analyseBatch(deps: IngestDeps, inputs: readonly DocumentIn
       continue;
     }
     const { doc } = prepared;
-    const existing = deps.store.findByHash(doc.contentHash);
+    const existing = await deps.storage.documents.findByHash(doc.contentHash);
     const sameInBatch = batchHashes.get(doc.contentHash);
     if (existing || sameInBatch) {
       results.push({ id: existing?.id ?? sameInBatch!, title: existing?.title ?? doc.title, added: false, chunks: 0 });
       continue;
     }
-    if (deps.store.getDocument(doc.id) || batchIds.has(doc.id)) {
+    if (batchIds.has(doc.id) || await deps.storage.documents.getDocument(doc.id)) {
       const err = new UserError('DUPLICATE_ID', { id: doc.id });
       if (!onReject) throw err;
       onReject(input, err);
@@ -137,33 +137,36 @@ export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReje
   const { results } = batch;
   let fresh = batch.fresh;
   const ledger = ledgerOf(deps.store);
-  const ids = await deps.storage.withTransaction(async () => {
-    fresh = fresh.filter((f) => {
+  const { ids, version } = await deps.storage.withTransaction(async (tx) => {
+    const kept: Fresh[] = [];
+    for (const f of fresh) {
       const { doc } = f.prepared;
-      const existing = deps.store.findByHash(doc.contentHash);
+      const existing = await tx.documents.findByHash(doc.contentHash);
       if (existing) {
         Object.assign(f.result, { id: existing.id, title: existing.title, added: false, chunks: 0 });
         delete f.result.claims;
-        return false;
+        continue;
       }
-      if (!deps.store.getDocument(doc.id)) return true;
+      if (!await tx.documents.getDocument(doc.id)) {
+        kept.push(f);
+        continue;
+      }
       const err = new UserError('DUPLICATE_ID', { id: doc.id });
       if (!onReject) throw err;
       onReject(f.input, err);
       results.splice(results.indexOf(f.result), 1);
-      return false;
-    });
-    const inserted = deps.store.insertDocuments(fresh.map((f) => ({
+    }
+    fresh = kept;
+    const inserted = await tx.documents.insertDocuments(fresh.map((f) => ({
       doc: { ...f.prepared.doc, speakerId: f.prepared.doc.speaker ? deps.gazetteer.resolve(f.prepared.doc.speaker)?.id : undefined },
       chunks: f.chunks,
     })));
     // The claim ledger is written in the same transaction as the documents (nested: a savepoint).
     for (const f of fresh) ledger.addDocument(ledgerDoc(f.prepared.doc, deps.gazetteer), f.claims);
-    return inserted;
+    return { ids: inserted, version: await tx.documents.version() };
   });
   const vectors = fresh.flatMap((f, i) => f.chunks.map((c, j) => ({ id: ids[i]![j]!, vec: c.vec })));
   const index = deps.index;
-  const version = deps.store.version();
   await index.addGradually(vectors);
   // Another add may have committed meanwhile: only claim the version this batch made, if still ahead.
   if (index.storeVersion < version) index.storeVersion = version;

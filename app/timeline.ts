@@ -2,7 +2,8 @@ import type { Gazetteer } from '../claims/actors.js';
 import { buildTimeline, type Timeline } from '../claims/timeline.js';
 import { actorMentions, claimKind, claimOf, mentionsInSpans, storyMentions } from '../claims/timeline-store.js';
 import type { Store } from '../storage/sqlite/store.js';
-import { queryWords, toMatchQuery } from '../retrieval/lexical.js';
+import { queryWords } from '../retrieval/lexical.js';
+import { ftsMatch } from '../storage/sqlite/fts-match.js';
 import { terms } from '../retrieval/question.js';
 import { UserError } from '../core/errors.js';
 
@@ -25,7 +26,7 @@ function aboutStory(store: Store, about: string): string[] {
   const words = queryWords(about);
   const stems = words.map((w) => terms(w)[0]).filter((x): x is string => !!x);
   if (stems.length === 0) throw new UserError('USAGE', { detail: 'Give some words of the story, for example "drone attack residence".' });
-  const match = toMatchQuery(about, store);
+  const match = ftsMatch({ terms: words });
   if (!match) return [];
   const chunks = store.getChunks(store.lexicalSearch(match, PASSAGES).map((h) => h.id));
   const total = Math.max(1, store.counts().chunks);

@@ -2,15 +2,15 @@ import path from 'node:path';
 import { Document } from '@langchain/core/documents';
 import { MemoryVectorStore } from '@langchain/classic/vectorstores/memory';
 import hnswlib from 'hnswlib-node';
-import type { Store } from '../storage/sqlite/store.js';
+import type { LexicalQuery, LexicalSearch } from '../core/ports.js';
 import type { NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
 import type { VectorMatrix } from './exact-search.js';
 import { timeEach } from './stats.js';
 
-/** One benchmark query: the vector and the bounded FTS5 expression the project searches with (`toMatchQuery` with the store). */
+/** One benchmark query: the vector and the bounded lexical query the project searches with (`lexicalQuery` with the store). */
 export interface BenchQuery {
   vec: number[];
-  match: string;
+  match: LexicalQuery | undefined;
 }
 
 /**
@@ -40,16 +40,16 @@ Promise<{ addMs: number; queryMs: number[] }> {
 
 /**
  * The floor of the project's own stack: a raw hnswlib-node index read from the saved file (same `ef`)
- * with `searchKnn(vec, candidates)`, plus one raw FTS5 bm25 query on the same store with the system's
- * own bounded expression and the same number of candidates. No fusion, no speaker lists, no chunk
+ * with `searchKnn(vec, candidates)`, plus one full-text query through the store's own lexical port
+ * (FTS5 bm25 on SQLite, tsvector on PostgreSQL) with the system's bounded query and the same number of
+ * candidates. No fusion, no speaker lists, no chunk
  * loading, no composition. Returns the time of each part and of both together per query.
  */
-export async function floorBaseline(store: Store, dataDir: string, dim: number, ef: number, queries: readonly BenchQuery[], candidates: number):
+export async function floorBaseline(lexical: LexicalSearch, dataDir: string, dim: number, ef: number, queries: readonly BenchQuery[], candidates: number):
 Promise<{ annMs: number[]; ftsMs: number[]; totalMs: number[] }> {
   const raw = new hnswlib.HierarchicalNSW('cosine', dim);
   await raw.readIndex(path.join(dataDir, 'index.hnsw'));
   raw.setEf(ef);
-  const fts = store.db.prepare('SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts, 1.0, 0.5) LIMIT ?').pluck();
   const n = Math.min(candidates, raw.getCurrentCount());
   const annMs: number[] = [];
   const ftsMs: number[] = [];
@@ -58,7 +58,7 @@ Promise<{ annMs: number[]; ftsMs: number[]; totalMs: number[] }> {
     const t0 = performance.now();
     raw.searchKnn(q.vec, n);
     const t1 = performance.now();
-    if (q.match) fts.all(q.match, candidates);
+    if (q.match) await lexical.search(q.match, { limit: candidates });
     const t2 = performance.now();
     annMs.push(t1 - t0);
     ftsMs.push(t2 - t1);

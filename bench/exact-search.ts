@@ -1,4 +1,4 @@
-import type { Store } from '../storage/sqlite/store.js';
+import type { StoragePorts } from '../core/ports.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 
 /** Every stored vector in one contiguous array, with the chunk id of each row (ascending). */
@@ -9,16 +9,18 @@ export interface VectorMatrix {
 }
 
 /** Reads all stored vectors into a {@link VectorMatrix}. */
-export function loadMatrix(store: Store, dim: number): VectorMatrix {
-  const n = store.counts().chunks;
+export async function loadMatrix(storage: Pick<StoragePorts, 'documents' | 'vectors'>, dim: number): Promise<VectorMatrix> {
+  const n = (await storage.documents.counts()).passages;
   const ids = new Float64Array(n);
   const data = new Float32Array(n * dim);
   let i = 0;
-  for (const { id, vec } of store.vectors()) {
-    if (i >= n) break;
-    ids[i] = id;
-    data.set(vec, i * dim);
-    i++;
+  for await (const batch of storage.vectors.scan()) {
+    for (const { id, vec } of batch) {
+      if (i >= n) break;
+      ids[i] = id;
+      data.set(vec, i * dim);
+      i++;
+    }
   }
   return { ids: ids.subarray(0, i), data: data.subarray(0, i * dim), dim };
 }

@@ -5,7 +5,7 @@ import type { Config } from '../app/config.js';
 import { createApp } from '../app/create-app.js';
 import { hybridSearch, searchText } from '../retrieval/hybrid.js';
 import { rebuildIndex } from '../retrieval/index-sync.js';
-import { toMatchQuery } from '../retrieval/lexical.js';
+import { lexicalQuery } from '../retrieval/lexical.js';
 import { analyzeQuestion } from '../retrieval/question.js';
 import { floorBaseline, memoryStoreBaseline, type BenchQuery } from './baselines.js';
 import type { EvalCorpus } from './corpus-source.js';
@@ -28,8 +28,8 @@ export async function measureSize(target: number, corpus: EvalCorpus, config: Co
   try {
     const ing = await ingestToSize(app, corpus, target, label);
     const disk = diskBytes(dir);
-    const { store, embedder, gazetteer } = app.deps;
-    const chunks = store.counts().chunks;
+    const { storage, embedder, gazetteer } = app.deps;
+    const chunks = (await storage.documents.counts()).passages;
     const firstQ = plan.questions[0]!.q;
 
     progress(`${label}: start-up and ask in new processes`);
@@ -38,7 +38,7 @@ export async function measureSize(target: number, corpus: EvalCorpus, config: Co
 
     progress(`${label}: index build from stored vectors`);
     let t0 = performance.now();
-    rebuildIndex(store, embedder, app.deps.index.params);
+    await rebuildIndex(storage, embedder, app.deps.index.params);
     const indexBuildMs = performance.now() - t0;
 
     progress(`${label}: answer() x ${plan.questions.length * plan.answerRounds}`);
@@ -56,14 +56,14 @@ export async function measureSize(target: number, corpus: EvalCorpus, config: Co
     const embedMs = await timeEach(texts, (t) => embedder.embedQuery(t));
     // The floor gets the system's own bounded lexical query and its candidate count (hybridSearch's default).
     const queries: BenchQuery[] = [];
-    for (const t of texts) queries.push({ vec: await embedder.embedQuery(t), match: toMatchQuery(t, store, app.deps.index.size) });
+    for (const t of texts) queries.push({ vec: await embedder.embedQuery(t), match: await lexicalQuery(t, storage.lexical, app.deps.index.size) });
     const annMs = await timeEach(queries, (q) => app.deps.index.search(q.vec, 10));
     const candidates = Math.max(50, opts.k * 5);
-    const floor = await floorBaseline(store, dir, embedder.dimensions, app.deps.index.params.efSearch, queries, candidates);
+    const floor = await floorBaseline(storage.lexical, dir, embedder.dimensions, app.deps.index.params.efSearch, queries, candidates);
 
     progress(`${label}: recall@10 against exact search`);
-    const matrix = loadMatrix(store, embedder.dimensions);
-    const recallQs = [...queries.map((q) => Float32Array.from(q.vec)), ...await pseudoQueries(store, embedder, matrix.ids, plan.recallQueries - queries.length)];
+    const matrix = await loadMatrix(storage, embedder.dimensions);
+    const recallQs = [...queries.map((q) => Float32Array.from(q.vec)), ...await pseudoQueries(storage.documents, embedder, matrix.ids, plan.recallQueries - queries.length)];
     const recall = recallAtK(app.deps.index, matrix, recallQs, 10);
 
     let mem: { addMs: number; queryMs: number[] } | null = null;

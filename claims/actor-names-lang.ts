@@ -75,8 +75,8 @@ export function actorName(actor: { id: string; name: string; kind: string }, loc
 
 let nameTerms: Map<string, string[]> | undefined;
 /**
- * FTS5 prefix terms for the names of these actors in Cyrillic, Arabic and Devanagari script ("росси"*,
- * "пакистан"*), for finding documents in those languages from a question in any language. Latin and Han
+ * Prefix terms (searched as word prefixes) for the names of these actors in Cyrillic, Arabic and Devanagari
+ * script ("росси", "пакистан"), for finding documents in those languages from a question in any language. Latin and Han
  * names are left out (Latin ones would match English passages; Han text is not split into words).
  */
 export function foreignNameTerms(actorIds: readonly string[], max = 12): string[] {
@@ -88,7 +88,7 @@ export function foreignNameTerms(actorIds: readonly string[], max = 12): string[
       if (!name || !/^[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Devanagari}\s'’-]+$/u.test(name)) return;
       const words = name.normalize('NFC').toLowerCase().split(/[\s'’-]+/).filter((w) => w.length >= 3);
       const stemmed = words.map((w) => nameStem(w, lang));
-      if (stemmed.length) nameTerms!.set(id, [...(nameTerms!.get(id) ?? []), `"${stemmed.sort((a, b) => b.length - a.length)[0]}"*`]);
+      if (stemmed.length) nameTerms!.set(id, [...(nameTerms!.get(id) ?? []), stemmed.sort((a, b) => b.length - a.length)[0]!]);
     };
     for (const lang of ['ru', 'uk', 'ur', 'ar', 'hi'] as Lang[]) {
       const display = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });

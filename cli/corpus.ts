@@ -65,7 +65,7 @@ async function dispatch(app: AppInternals, command: string, args: string[], valu
       return 0;
     }
     case 'list': {
-      const docs = app.listDocuments();
+      const docs = await app.listDocuments();
       if (json) printJson(docs);
       else for (const d of docs) {
         process.stdout.write(`${d.id}\t${d.published ?? '-'}\t${d.publisher ?? '-'}\t${d.chunks} passages\t${d.title}\n`);

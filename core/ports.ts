@@ -3,7 +3,7 @@ import type { Chunk, ChunkWithDoc, NewChunk, StoredDocument } from './documents.
 /**
  * Storage ports: small async interfaces that the corpus, retrieval and the app can be given as
  * dependencies, so that one code path runs over SQLite (one process) or PostgreSQL (many processes).
- * Adapters live in `storage/`; nothing in the app uses these yet (see storage/README.md).
+ * Adapters live in `storage/` (see storage/README.md).
  */
 
 /** A document as it is inserted (the store sets `addedAt`). */
@@ -46,13 +46,34 @@ export interface LexicalHit {
   score: number;
 }
 
+/** A full-text query as data: terms, never query syntax. */
+export interface LexicalQuery {
+  /** Words, or phrases of several words that match in order. */
+  terms: readonly string[];
+  /** Passages with any of the terms (the default), or with all of them. */
+  match?: 'any' | 'all';
+  /** Each term matches words that start with it (inflected forms: "атак" finds "атаки"). */
+  prefix?: boolean;
+  /** Search the word-segmented text of Chinese passages; terms are segmented the same way. */
+  segmented?: boolean;
+}
+
+/** Options of a lexical search. */
+export interface LexicalOptions {
+  limit: number;
+  /** Only passages of this speaker's documents. */
+  speakerId?: string;
+  /** With `speakerId`: the speaker's passages among this many best matches of the whole store (bounds the cost). */
+  pool?: number;
+}
+
 /** Full-text search over passages (text and, weighted lower, the document title). */
 export interface LexicalSearch {
   /**
-   * Passages matching any of `words` (plain words, never query syntax), best first. With
-   * `speakerId`, only passages of that speaker's documents.
+   * Passages matching the query, best first. Plain words (a list) are OR-ed. With `speakerId`, only
+   * passages of that speaker's documents.
    */
-  search(words: readonly string[], opts: { limit: number; speakerId?: string }): Promise<LexicalHit[]>;
+  search(query: readonly string[] | LexicalQuery, opts: LexicalOptions): Promise<LexicalHit[]>;
   /** How many passages contain each word (after the adapter's stemming), in `words` order. */
   documentFrequencies(words: readonly string[]): Promise<number[]>;
 }
@@ -63,6 +84,12 @@ export interface VectorStore {
   vectorsOf(ids: readonly number[]): Promise<{ id: number; vec: Float32Array }[]>;
   /** Every passage id, ascending. */
   ids(): Promise<number[]>;
+  /** Every stored vector in id order, read a batch at a time (an index rebuild). */
+  scan(batch?: number): AsyncIterable<{ id: number; vec: Float32Array }[]>;
+  /** The passages of one speaker's documents with text and vector (ranked exactly when they are few). */
+  ofSpeaker(actorId: string): Promise<{ id: number; text: string; vec: Float32Array }[]>;
+  /** How many passages one speaker's documents have. */
+  speakerCount(actorId: string): Promise<number>;
   /** Replaces the vectors of the given passages (a re-embedding); bumps the store version. */
   replaceVectors(rows: Iterable<{ id: number; vec: Float32Array }>): Promise<void>;
 }

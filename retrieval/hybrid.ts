@@ -1,9 +1,10 @@
-import type { ChunkWithDoc, Store } from '../storage/sqlite/store.js';
+import type { ChunkWithDoc } from '../core/documents.js';
+import type { LexicalQuery, StoragePorts } from '../core/ports.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
 import { chineseNames, foreignNameTerms } from '../claims/actor-names-lang.js';
 import { segmentWords } from '../core/language.js';
 import { chineseForms, expansionTerms } from './languages/lexicon.js';
-import { queryWords, toMatchQuery } from './lexical.js';
+import { lexicalQuery, queryWords } from './lexical.js';
 import { stem, tokenize } from '../core/text.js';
 import type { QuestionAnalysis } from './question.js';
 import { decodeSpeakers, type SentenceSpeaker } from './speakers.js';
@@ -19,7 +20,8 @@ export interface RetrievedChunk extends ChunkWithDoc {
 
 /** What hybrid search needs. */
 export interface SearchDeps {
-  store: Store;
+  /** The store's ports (passages, full text, vectors). */
+  storage: Pick<StoragePorts, 'documents' | 'lexical' | 'vectors'>;
   index: VectorIndex;
   embedder: NamedEmbeddings;
 }
@@ -48,20 +50,20 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   const queryText = searchText(a);
   const vec = await deps.embedder.embedQuery(queryText);
   const total = deps.index.size;
-  const match = toMatchQuery(queryText, deps.store, total);
   const mode = opts.mode ?? 'hybrid';
+  const { lexical } = deps.storage;
+  const search = async (q: LexicalQuery | undefined) => (q ? (await lexical.search(q, { limit: candidates })).map((r) => r.id) : []);
+  const match = mode === 'dense' ? undefined : await lexicalQuery(queryText, lexical, total);
   const lists: number[][] = [];
   if (mode !== 'lexical') lists.push(deps.index.search(vec, candidates).map((r) => r.id));
-  if (mode !== 'dense') lists.push(deps.store.lexicalSearch(match, candidates).map((r) => r.id));
-  // Passages in other languages, by the question's domain words and actors written in their scripts.
-  const expansion = mode === 'dense' ? '' : crossLanguageQuery(a);
-  if (expansion) lists.push(deps.store.lexicalSearch(expansion, candidates).map((r) => r.id));
-  const han = mode === 'dense' ? '' : segmentedQuery(a);
-  if (han) lists.push(deps.store.segmentedSearch(han, candidates).map((r) => r.id));
-  if (a.speaker) lists.push(...speakerLists(deps, a.speaker.id, a.topicTerms.join(' ') || queryText, vec, mode, candidates));
+  // Passages in other languages, by the question's domain words and actors written in their scripts,
+  // and Chinese passages by their segmented words.
+  const other = mode === 'dense' ? [] : [crossLanguageQuery(a), segmentedQuery(a)];
+  lists.push(...(await Promise.all([match, ...other].map(search))).filter((l, i) => i === 0 ? mode !== 'dense' : l.length > 0));
+  if (a.speaker) lists.push(...await speakerLists(deps, a.speaker.id, a.topicTerms.join(' ') || queryText, vec, mode, candidates));
   const fused = new Map<number, number>();
   for (const list of lists) list.forEach((id, rank) => fused.set(id, (fused.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));
-  const chunks = deps.store.getChunks([...fused.keys()]);
+  const chunks = await deps.storage.documents.getPassages([...fused.keys()]);
   const scored = chunks.map((c): RetrievedChunk => {
     const speakers = decodeSpeakers(c.attrib);
     const speakerMatch = !!a.speaker && (c.speakerId === a.speaker.id || speakers.some((s) => s.actor === a.speaker!.id));
@@ -73,35 +75,39 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   return collapseNearDuplicates(scored, 0.85, opts.k);
 }
 
-/** An FTS5 query for the question's domain words and actors in other scripts ('' when there is none). */
-function crossLanguageQuery(a: QuestionAnalysis): string {
+/** A prefix query for the question's domain words and actors in other scripts (undefined when there is none). */
+function crossLanguageQuery(a: QuestionAnalysis): LexicalQuery | undefined {
   const concepts = [...new Set([...a.topicTerms, ...a.aboutTerms])];
-  return [...expansionTerms(concepts), ...foreignNameTerms(a.actors.map((x) => x.id))].join(' OR ');
+  const terms = [...expansionTerms(concepts), ...foreignNameTerms(a.actors.map((x) => x.id))];
+  return terms.length ? { terms, prefix: true } : undefined;
 }
 
 /** Chinese question words that name no topic ("what", "which", "whether", "about"). */
 const HAN_QUESTION_WORDS = new Set(['什么', '哪些', '哪个', '是否', '关于', '对于', '没有', '怎么', '如何', '为什么']);
 
 /**
- * An FTS5 query over the segmented Chinese passages: the words of a Chinese question, and the Chinese
- * forms of the question's domain words and actors, each segmented as the passages are (a phrase).
+ * A query over the segmented Chinese passages: the words of a Chinese question, and the Chinese forms
+ * of the question's domain words and actors (the store segments each as the passages are: a phrase).
  */
-function segmentedQuery(a: QuestionAnalysis): string {
+function segmentedQuery(a: QuestionAnalysis): LexicalQuery | undefined {
   const own = /\p{Script=Han}/u.test(a.question)
     ? segmentWords(a.question).split(' ').filter((w) => /\p{Script=Han}/u.test(w) && w.length >= 2 && !HAN_QUESTION_WORDS.has(w)) : [];
   const terms = [...own, ...chineseForms([...a.topicTerms, ...a.aboutTerms]), ...chineseNames(a.actors.map((x) => x.id))];
-  const phrases = [...new Set(terms.map((t) => segmentWords(t)).filter(Boolean))].slice(0, 24);
-  return phrases.map((p) => `"${p.replace(/"/g, '')}"`).join(' OR ');
+  const phrases = [...new Set(terms.map((t) => t.replace(/"/g, '')).filter((t) => segmentWords(t)))].slice(0, 24);
+  return phrases.length ? { terms: phrases, segmented: true } : undefined;
 }
 
 /**
  * More passages for questions answered from the claim ledger ("Who condemned ...?" must list every actor,
  * "Were all 40 missiles intercepted?" every figure): the best `n` bm25 matches of the question, as spans.
  */
-export function widerSpans(deps: Pick<SearchDeps, 'store' | 'index'>, a: QuestionAnalysis, n: number): { docId: string; start: number; end: number }[] {
-  const match = toMatchQuery(searchText(a), deps.store, deps.index.size);
+export async function widerSpans(deps: Pick<SearchDeps, 'storage' | 'index'>, a: QuestionAnalysis, n: number):
+Promise<{ docId: string; start: number; end: number }[]> {
+  const { documents, lexical } = deps.storage;
+  const match = await lexicalQuery(searchText(a), lexical, deps.index.size);
   if (!match) return [];
-  return deps.store.getChunks(deps.store.lexicalSearch(match, n).map((r) => r.id)).map((c) => ({ docId: c.docId, start: c.start, end: c.end }));
+  const hits = await lexical.search(match, { limit: n });
+  return (await documents.getPassages(hits.map((r) => r.id))).map((c) => ({ docId: c.docId, start: c.start, end: c.end }));
 }
 
 /** The text to search with: the question plus the canonical names of the actors it mentions ("Pakistani" -> Pakistan). */
@@ -115,24 +121,25 @@ export function searchText(a: QuestionAnalysis): string {
  * enough passages are ranked exactly by vector and by idf-weighted topic words; a speaker with very
  * many passages gets bm25 restricted to its documents instead.
  */
-function speakerLists(deps: SearchDeps, actorId: string, topic: string, vec: number[], mode: string, n: number): number[][] {
+async function speakerLists(deps: SearchDeps, actorId: string, topic: string, vec: number[], mode: string, n: number): Promise<number[][]> {
   const total = deps.index.size;
-  const count = speakerCount(deps.store, actorId, total);
+  const { lexical, vectors } = deps.storage;
+  const count = await speakerCount(deps, actorId, total);
   if (count === 0) return [];
   if (count > SMALL_SPEAKER) {
     // bm25 over the best matches of the whole store, enough of them to hold ~4n of this speaker's (all of
     // them for a speaker with a small share): joining every match to its document cost 100-200 ms at 1M.
     const pool = Math.max(5000, Math.ceil((4 * n * Math.max(total, count)) / count));
-    return mode === 'dense' ? [] : [deps.store.lexicalSearchBySpeaker(toMatchQuery(topic, deps.store, total), actorId, n, pool).map((r) => r.id)];
+    const q = mode === 'dense' ? undefined : await lexicalQuery(topic, lexical, total);
+    return q ? [(await lexical.search(q, { limit: n, speakerId: actorId, pool })).map((r) => r.id)] : [];
   }
-  const own = deps.store.speakerChunks(actorId);
+  const own = await vectors.ofSpeaker(actorId);
   const lists: number[][] = [];
   if (mode !== 'lexical') lists.push(own.map((c) => ({ id: c.id, s: dot(c.vec, vec) })).sort((x, y) => y.s - x.s).slice(0, n).map((x) => x.id));
   if (mode !== 'dense') {
     const words = queryWords(topic);
-    const df = words.length ? deps.store.documentFrequencies(words) : [];
-    const total = deps.index.size + 1;
-    const weights = new Map(words.map((w, i) => [stem(w), Math.log(1 + total / (df[i]! + 1))]));
+    const df = words.length ? await lexical.documentFrequencies(words) : [];
+    const weights = new Map(words.map((w, i) => [stem(w), Math.log(1 + (total + 1) / (df[i]! + 1))]));
     const scored = own.map((c) => {
       let s = 0;
       for (const t of new Set(tokenize(c.text).map(stem))) s += weights.get(t) ?? 0;
@@ -143,19 +150,19 @@ function speakerLists(deps: SearchDeps, actorId: string, topic: string, vec: num
   return lists;
 }
 
-const speakerCounts = new WeakMap<Store, Map<string, { count: number; version: number; total: number }>>();
+const speakerCounts = new WeakMap<object, Map<string, { count: number; version: number; total: number }>>();
 /**
  * How many passages a speaker has. Counting a speaker with half a million passages takes ~100 ms, so a
  * large count is reused while the store grows by less than a tenth: it only chooses how to search.
  */
-function speakerCount(store: Store, actorId: string, total: number): number {
-  let m = speakerCounts.get(store);
-  if (!m) speakerCounts.set(store, (m = new Map()));
-  const version = store.version();
+async function speakerCount(deps: SearchDeps, actorId: string, total: number): Promise<number> {
+  let m = speakerCounts.get(deps.storage);
+  if (!m) speakerCounts.set(deps.storage, (m = new Map()));
+  const version = deps.index.storeVersion;
   const hit = m.get(actorId);
   if (hit && (hit.version === version || (hit.count > SMALL_SPEAKER && total >= hit.total && total < hit.total * 1.1))) return hit.count;
   if (m.size > 1000) m.clear();
-  const count = store.speakerChunkCount(actorId);
+  const count = await deps.storage.vectors.speakerCount(actorId);
   m.set(actorId, { count, version, total });
   return count;
 }

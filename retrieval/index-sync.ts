@@ -1,15 +1,18 @@
-import type { Store } from '../storage/sqlite/store.js';
+import type { Meta, StoragePorts } from '../core/ports.js';
 import { UserError } from '../core/errors.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
 import { DEFAULT_HNSW, type HnswParams, VectorIndex } from './vector-index.js';
 
 const BATCH = 2000;
 
+/** The ports an index replica is built and caught up from. */
+export type IndexSource = Pick<StoragePorts, 'documents' | 'vectors' | 'meta'>;
+
 /** Which embedder produced the vectors in the store (recorded with the first vector). */
-export function assertStoreEmbedder(store: Store, embedder: NamedEmbeddings): void {
-  const recorded = store.getMeta('embedder');
+export async function assertStoreEmbedder(meta: Meta, embedder: NamedEmbeddings): Promise<void> {
+  const recorded = await meta.get('embedder');
   if (recorded === undefined) {
-    store.setMeta('embedder', embedder.id);
+    await meta.set('embedder', embedder.id);
     return;
   }
   if (recorded !== embedder.id) {
@@ -18,42 +21,40 @@ export function assertStoreEmbedder(store: Store, embedder: NamedEmbeddings): vo
 }
 
 /**
- * Opens the vector index for the store: loads it from `dir` and catches up with any change it missed
- * (a crash, another process's import), or rebuilds it from the stored vectors when it is missing,
+ * Opens this process's vector index replica: loads it from `dir` and catches up with any change it
+ * missed (a crash, another process's import), or rebuilds it from the stored vectors when it is missing,
  * unreadable or built by another embedder. Never re-embeds.
  */
-export async function openIndex(store: Store, embedder: NamedEmbeddings, dir: string, params: HnswParams = DEFAULT_HNSW):
+export async function openIndex(source: IndexSource, embedder: NamedEmbeddings, dir: string, params: HnswParams = DEFAULT_HNSW):
 Promise<{ index: VectorIndex; rebuilt: boolean; added: number; removed: number }> {
-  assertStoreEmbedder(store, embedder);
+  await assertStoreEmbedder(source.meta, embedder);
   const loaded = await VectorIndex.load(dir);
   if (loaded && loaded.embedder === embedder.id && loaded.dimensions === embedder.dimensions) {
-    if (loaded.storeVersion === store.version()) return { index: loaded, rebuilt: false, added: 0, removed: 0 };
-    const { added, removed } = syncIndex(loaded, store);
+    if (loaded.storeVersion === await source.documents.version()) return { index: loaded, rebuilt: false, added: 0, removed: 0 };
+    const { added, removed } = await syncIndex(loaded, source);
     return { index: loaded, rebuilt: false, added, removed };
   }
-  const index = rebuildIndex(store, embedder, params);
+  const index = await rebuildIndex(source, embedder, params);
   return { index, rebuilt: true, added: index.size, removed: 0 };
 }
 
-/** Builds a fresh index from the vectors in the store. */
-export function rebuildIndex(store: Store, embedder: NamedEmbeddings, params: HnswParams = DEFAULT_HNSW,
-  onProgress?: (done: number, total: number) => void): VectorIndex {
-  const snapshot = store.db.transaction(() => ({ version: store.version(), total: store.counts().chunks }))();
-  const index = VectorIndex.create(embedder.id, embedder.dimensions, params, snapshot.total + 16);
-  let batch: { id: number; vec: Float32Array }[] = [];
+/**
+ * Builds a fresh index from the vectors in the store. The version is read first: a change committed
+ * during the scan leaves the index claiming an older version, so the next check catches it up.
+ */
+export async function rebuildIndex(source: IndexSource, embedder: NamedEmbeddings, params: HnswParams = DEFAULT_HNSW,
+  onProgress?: (done: number, total: number) => void): Promise<VectorIndex> {
+  const version = await source.documents.version();
+  const total = (await source.documents.counts()).passages;
+  const index = VectorIndex.create(embedder.id, embedder.dimensions, params, total + 16);
   let done = 0;
-  for (const row of store.vectors()) {
-    batch.push(row);
-    if (batch.length === BATCH) {
-      index.add(batch);
-      done += batch.length;
-      batch = [];
-      onProgress?.(done, snapshot.total);
-    }
+  for await (const batch of source.vectors.scan(BATCH)) {
+    index.add(batch);
+    done += batch.length;
+    onProgress?.(done, total);
   }
-  index.add(batch);
-  onProgress?.(done + batch.length, snapshot.total);
-  index.storeVersion = snapshot.version;
+  if (done === 0) onProgress?.(0, total);
+  index.storeVersion = version;
   return index;
 }
 
@@ -64,11 +65,15 @@ export function indexDiff(index: VectorIndex, storedIds: readonly number[]): { m
   return { missing: storedIds.filter((id) => !live.has(id)), extra: [...live].filter((id) => !stored.has(id)) };
 }
 
-/** Makes the index hold exactly the store's chunks: adds the missing, deletes the removed. */
-export function syncIndex(index: VectorIndex, store: Store): { added: number; removed: number } {
-  const { version, ids } = store.db.transaction(() => ({ version: store.version(), ids: store.chunkIds() }))();
+/**
+ * Makes the index hold exactly the store's passages: adds the missing, deletes the removed. The version
+ * is read before the ids, so a change committed in between is caught up by the next check.
+ */
+export async function syncIndex(index: VectorIndex, source: IndexSource): Promise<{ added: number; removed: number }> {
+  const version = await source.documents.version();
+  const ids = await source.vectors.ids();
   const { missing, extra } = indexDiff(index, ids);
-  for (let i = 0; i < missing.length; i += BATCH) index.add(store.vectorsOf(missing.slice(i, i + BATCH)));
+  for (let i = 0; i < missing.length; i += BATCH) index.add(await source.vectors.vectorsOf(missing.slice(i, i + BATCH)));
   index.remove(extra);
   index.storeVersion = version;
   return { added: missing.length, removed: extra.length };

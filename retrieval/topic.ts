@@ -1,19 +1,22 @@
-import type { Store } from '../storage/sqlite/store.js';
+import type { LexicalSearch } from '../core/ports.js';
 import type { QuestionAnalysis } from './question.js';
 import { tokenize } from '../core/text.js';
 
 /**
  * The analysis with the inverse document frequency of its topic and "about" terms in the store: a word
  * most passages contain ("diplomats", "stress") weighs little, a rare one ("Eurovision") much, so an
- * answer must share the question's distinctive words to count as on its topic. One FTS vocabulary read.
+ * answer must share the question's distinctive words to count as on its topic. One vocabulary read,
+ * cached until the store version `at.version` changes.
  */
-export function weighTerms(a: QuestionAnalysis, store: Pick<Store, 'documentFrequencies' | 'version'>, total: number): QuestionAnalysis {
+export async function weighTerms(a: QuestionAnalysis, lexical: Pick<LexicalSearch, 'documentFrequencies'>,
+  at: { total: number; version: number }): Promise<QuestionAnalysis> {
+  const { total, version } = at;
   const words = [...new Set([...a.topicTerms, ...a.aboutTerms])];
   if (words.length === 0) return a;
-  let cache = dfCaches.get(store);
-  if (!cache || cache.version !== store.version() || cache.df.size > 20_000) dfCaches.set(store, (cache = { version: store.version(), df: new Map() }));
+  let cache = dfCaches.get(lexical);
+  if (!cache || cache.version !== version || cache.df.size > 20_000) dfCaches.set(lexical, (cache = { version, df: new Map() }));
   const missing = words.filter((w) => !cache!.df.has(w));
-  if (missing.length) store.documentFrequencies(missing).forEach((n, i) => cache!.df.set(missing[i]!, n));
+  if (missing.length) (await lexical.documentFrequencies(missing)).forEach((n, i) => cache!.df.set(missing[i]!, n));
   const weights: Record<string, number> = {};
   for (const w of words) weights[w] = Math.log((total + 1) / (cache.df.get(w)! + 1));
   return { ...a, weights };

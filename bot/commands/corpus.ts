@@ -52,7 +52,7 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
   requireAccess(i, ctx, 'maintainer', `/corpus ${sub}`);
   if (sub === 'add') return add(i, ctx);
   if (sub === 'list') {
-    await i.reply({ ...renderDocuments(ctx.app.listDocuments()), ...PRIVATE });
+    await i.reply({ ...renderDocuments(await ctx.app.listDocuments()), ...PRIVATE });
     return;
   }
   if (sub === 'remove') {
@@ -127,8 +127,7 @@ async function reindex(i: ChatInputCommandInteraction, ctx: BotContext): Promise
 export async function autocomplete(i: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   if (!allowed(i, ctx, 'maintainer')) return i.respond([]);
   const typed = i.options.getFocused().toLowerCase();
-  const hits = ctx.app
-    .listDocuments()
+  const hits = (await ctx.app.listDocuments())
     .filter((d) => d.id.length <= 100 && (d.id.toLowerCase().includes(typed) || d.title.toLowerCase().includes(typed)))
     .slice(0, 25)
     .map((d) => ({ name: truncate(oneLine(`${d.id} — ${d.title}`), 100), value: d.id }));

@@ -86,7 +86,7 @@ export function conceptStems(text: string, lang: Lang): string[] {
 }
 
 /**
- * FTS5 prefix terms for the other languages' forms of these English stems (`"атак"*`): an English
+ * Prefix terms for the other languages' forms of these English stems (`атак`, searched as a prefix): an English
  * question then finds a Russian passage by its domain words. At most `max` terms; Chinese and Latin-script
  * forms and phrases are left out (one FTS token each would not match; Latin forms would match English).
  */
@@ -98,9 +98,9 @@ export function expansionTerms(stems: readonly string[], max = 24): string[] {
       // Latin-script forms would match English passages too ("drone", "résidence"): only other scripts.
       if (/\s/.test(form) || /[\p{Script=Han}\p{Script=Latin}]/u.test(form) || form.length < 3) continue;
       const f = form.replace(/"/g, '');
-      out.push(`"${f}"*`);
+      out.push(f);
       // Arabic writes "the" into the word (الهجوم): the prefix must start there too.
-      if (/^\p{Script=Arabic}/u.test(f) && !f.startsWith('ال')) out.push(`"ال${f}"*`);
+      if (/^\p{Script=Arabic}/u.test(f) && !f.startsWith('ال')) out.push(`ال${f}`);
     }
   }
   return [...new Set(out)].slice(0, max);

@@ -35,6 +35,12 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX passages_tsv ON passages USING gin(tsv);
   INSERT INTO meta(key, value) VALUES ('store_version', '0');
   `,
+  // The word-segmented text of Chinese passages (core/language.ts segmentWords), searched by its own
+  // queries as SQLite's chunks_fts_seg is; NULL for the other languages.
+  `
+  ALTER TABLE passages ADD COLUMN seg tsvector;
+  CREATE INDEX passages_seg ON passages USING gin(seg) WHERE seg IS NOT NULL;
+  `,
 ];
 
 /** An arbitrary constant: the advisory lock that keeps two processes from migrating at once. */

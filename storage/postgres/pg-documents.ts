@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { SEGMENTED_LANGUAGES, segmentWords } from '../../core/language.js';
 import { vecToBlob, type ChunkWithDoc } from '../sqlite/store.js';
 import type { Chunk, StoredDocument } from '../../core/documents.js';
 import type { DocumentStore, DocumentSummary, NewDocumentWithPassages } from '../../core/ports.js';
@@ -73,13 +74,15 @@ async function insertOne(tx: Queryable, { doc, chunks }: NewDocumentWithPassages
   ]);
   if (chunks.length === 0) return [];
   // One statement for all passages; identities are drawn in ORDER BY n order, so ascending ids follow `chunks`.
-  const { rows } = await tx.query<{ id: string }>(`INSERT INTO passages (doc_id, ord, start, "end", text, attrib, vec, tsv)
-    SELECT $1, u.ord, u.start, u.e, u.text, u.attrib, u.vec, ${PASSAGE_TSV}
-    FROM unnest($3::integer[], $4::integer[], $5::integer[], $6::text[], $7::text[], $8::bytea[])
-      WITH ORDINALITY AS u(ord, start, e, text, attrib, vec, n)
+  const segmented = SEGMENTED_LANGUAGES.includes(doc.language);
+  const { rows } = await tx.query<{ id: string }>(`INSERT INTO passages (doc_id, ord, start, "end", text, attrib, vec, tsv, seg)
+    SELECT $1, u.ord, u.start, u.e, u.text, u.attrib, u.vec, ${PASSAGE_TSV}, to_tsvector('simple', u.seg)
+    FROM unnest($3::integer[], $4::integer[], $5::integer[], $6::text[], $7::text[], $8::bytea[], $9::text[])
+      WITH ORDINALITY AS u(ord, start, e, text, attrib, vec, seg, n)
     ORDER BY u.n RETURNING id`, [
     doc.id, doc.title, chunks.map((c) => c.ord), chunks.map((c) => c.start), chunks.map((c) => c.end),
     chunks.map((c) => c.text), chunks.map((c) => c.attrib ?? null), chunks.map((c) => vecToBlob(c.vec)),
+    chunks.map((c) => (segmented ? segmentWords(`${doc.title}\n${c.text}`) : null)),
   ]);
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }

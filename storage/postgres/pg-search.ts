@@ -1,36 +1,57 @@
 import { blobToVec, vecToBlob } from '../sqlite/store.js';
-import type { LexicalSearch, Meta, VectorStore } from '../../core/ports.js';
+import { segmentWords } from '../../core/language.js';
+import type { LexicalQuery, LexicalSearch, Meta, VectorStore } from '../../core/ports.js';
 import { bumpVersion, type Atomic, type Queryable } from './queryable.js';
 
 /** ts_rank_cd weights {D, C, B, A}: passage text (A) counts 1, the document title (B) 0.5, as in SQLite. */
 const WEIGHTS = '{0.1, 0.2, 0.5, 1.0}';
 
 /**
- * One row per query word that has a lexeme left after the 'english' config (stop words have none),
- * with its bm25-style inverse document frequency. Each word is parsed by plainto_tsquery, so nothing
- * in it is read as tsquery syntax.
+ * The tsquery of each term ($1, numbered by ordinality): a phrase in the 'english' config (stemmed, stop
+ * words dropped), a prefix of a lexeme in 'simple', or a phrase of the segmented Chinese text in 'simple'.
+ * Terms are always parsed by phraseto_tsquery or quoted with quote_literal, so none is read as syntax.
  */
-const TERMS = `terms AS (
+const QUERY_OF = {
+  phrase: `phraseto_tsquery('english', u.w)`,
+  prefix: `to_tsquery('simple', quote_literal(lower(u.w)) || ':*')`,
+  segmented: `phraseto_tsquery('simple', u.w)`,
+} as const;
+
+/** Each term's tsquery with a bm25-style inverse document frequency over `col` (tsv or seg). */
+function termsCte(kind: keyof typeof QUERY_OF, col: 'tsv' | 'seg'): string {
+  return `terms AS (
     SELECT t.q, ln(1 + (n.total - t.df + 0.5) / (t.df + 0.5)) AS idf
-    FROM (SELECT q, (SELECT count(*) FROM passages p WHERE p.tsv @@ q)::float8 AS df
-          FROM unnest($1::text[]) AS u(w), LATERAL plainto_tsquery('english', u.w) AS q
+    FROM (SELECT q, (SELECT count(*) FROM passages p WHERE p.${col} @@ q)::float8 AS df
+          FROM unnest($1::text[]) AS u(w), LATERAL ${QUERY_OF[kind]} AS q
           WHERE numnode(q) > 0) t,
       (SELECT count(*)::float8 AS total FROM passages) n)`;
+}
+
+/** A prefix term keeps letters, digits and inner spaces only (it is quoted as one lexeme). */
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 
 /**
  * Lexical search over PostgreSQL full text. ts_rank_cd alone has no inverse document frequency, so a
- * common word would count as much as a rare one; each word's cover-density rank (normalised by
- * passage length) is weighted by its idf and summed, which orders passages like bm25 does.
+ * common word would count as much as a rare one; each term's cover-density rank (normalised by
+ * passage length) is weighted by its idf and summed, which orders passages like bm25 does. With
+ * `match: 'all'`, a passage must match every term that has a lexeme.
  */
 export function pgLexical(q: Queryable): LexicalSearch {
   return {
-    search: async (words, { limit, speakerId }) => {
-      if (words.length === 0 || limit <= 0) return [];
-      const { rows } = await q.query<{ id: number; score: number }>(`WITH ${TERMS}
-        SELECT p.id::float8 AS id, sum(t.idf * ts_rank_cd('${WEIGHTS}', p.tsv, t.q, 1))::float8 AS score
-        FROM terms t JOIN passages p ON p.tsv @@ t.q
+    search: async (query, { limit, speakerId }) => {
+      const lq: LexicalQuery = Array.isArray(query) ? { terms: query as readonly string[] } : query as LexicalQuery;
+      const kind = lq.segmented ? 'segmented' : lq.prefix ? 'prefix' : 'phrase';
+      const terms = lq.terms
+        .map((t) => (lq.segmented ? segmentWords(t) : kind === 'prefix' ? t.replace(NOT_WORD, '') : t))
+        .filter((t) => t.trim().length > 0);
+      if (terms.length === 0 || limit <= 0) return [];
+      const col = lq.segmented ? 'seg' : 'tsv';
+      const all = lq.match === 'all' ? 'HAVING count(*) = (SELECT count(*) FROM terms)' : '';
+      const { rows } = await q.query<{ id: number; score: number }>(`WITH ${termsCte(kind, col)}
+        SELECT p.id::float8 AS id, sum(t.idf * ts_rank_cd('${WEIGHTS}', p.${col}, t.q, 1))::float8 AS score
+        FROM terms t JOIN passages p ON p.${col} @@ t.q
         WHERE $3::text IS NULL OR p.doc_id IN (SELECT id FROM documents WHERE speaker_id = $3)
-        GROUP BY p.id ORDER BY score DESC, p.id LIMIT $2`, [[...words], limit, speakerId ?? null]);
+        GROUP BY p.id ${all} ORDER BY score DESC, p.id LIMIT $2`, [terms, limit, speakerId ?? null]);
       return rows;
     },
     documentFrequencies: async (words) => {
@@ -54,6 +75,17 @@ export function pgVectors(q: Queryable, atomic: Atomic): VectorStore {
         WHERE vec IS NOT NULL AND id = ANY($1::bigint[]) ORDER BY id`, [[...ids]]);
       return rows.map((r) => ({ id: r.id, vec: blobToVec(r.vec) }));
     },
+    scan: (batch = 2000) => scanVectors(q, batch),
+    ofSpeaker: async (actorId) => {
+      const { rows } = await q.query<{ id: number; text: string; vec: Buffer }>(`SELECT p.id::float8 AS id, p.text, p.vec
+        FROM passages p JOIN documents d ON d.id = p.doc_id WHERE d.speaker_id = $1 AND p.vec IS NOT NULL ORDER BY p.id`, [actorId]);
+      return rows.map((r) => ({ id: r.id, text: r.text, vec: blobToVec(r.vec) }));
+    },
+    speakerCount: async (actorId) => {
+      const { rows } = await q.query<{ n: number }>(`SELECT count(*)::integer AS n FROM passages p
+        JOIN documents d ON d.id = p.doc_id WHERE d.speaker_id = $1`, [actorId]);
+      return rows[0]?.n ?? 0;
+    },
     ids: async () => {
       const { rows } = await q.query<{ id: number }>('SELECT id::float8 AS id FROM passages ORDER BY id');
       return rows.map((r) => r.id);
@@ -67,6 +99,18 @@ export function pgVectors(q: Queryable, atomic: Atomic): VectorStore {
       await bumpVersion(tx);
     }),
   };
+}
+
+/** Every stored vector in id order, one bounded query per batch (keyset pagination). */
+async function* scanVectors(q: Queryable, batch: number): AsyncIterable<{ id: number; vec: Float32Array }[]> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await q.query<{ id: number; vec: Buffer }>(`SELECT id::float8 AS id, vec FROM passages
+      WHERE vec IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`, [after, batch]);
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({ id: r.id, vec: blobToVec(r.vec) }));
+    after = rows[rows.length - 1]!.id;
+  }
 }
 
 /** Key-value settings over PostgreSQL. */

@@ -1,8 +1,8 @@
 import { UserError } from '../../core/errors.js';
 import { isBusy, Store } from './store.js';
-import type { Storage, StoragePorts } from '../../core/ports.js';
+import type { LexicalQuery, Storage, StoragePorts } from '../../core/ports.js';
 import { Serial } from '../serial.js';
-import { ftsMatchForWords } from './fts-match.js';
+import { ftsMatch } from './fts-match.js';
 
 /**
  * The storage ports over today's SQLite `Store` (corpus/store.ts): its synchronous methods wrapped in
@@ -43,18 +43,23 @@ function sqlitePorts(store: Store): StoragePorts {
       version: () => now(() => store.version()),
     },
     lexical: {
-      search: (words, { limit, speakerId }) => now(() => {
-        const match = ftsMatchForWords(words);
+      search: (query, { limit, speakerId, pool }) => now(() => {
+        const q = Array.isArray(query) ? { terms: query as readonly string[] } : query as LexicalQuery;
+        const match = ftsMatch(q);
         if (!match || limit <= 0) return [];
+        if (q.segmented) return store.segmentedSearch(match, limit);
         return speakerId === undefined
           ? store.lexicalSearch(match, limit)
-          : store.lexicalSearchBySpeaker(match, speakerId, limit);
+          : store.lexicalSearchBySpeaker(match, speakerId, limit, pool);
       }),
       documentFrequencies: (words) => now(() => store.documentFrequencies(words)),
     },
     vectors: {
       vectorsOf: (ids) => now(() => store.vectorsOf(ids)),
       ids: () => now(() => store.chunkIds()),
+      scan: (batch = 2000) => scanVectors(store, batch),
+      ofSpeaker: (actorId) => now(() => store.speakerChunks(actorId)),
+      speakerCount: (actorId) => now(() => store.speakerChunkCount(actorId)),
       replaceVectors: (rows) => now(() => store.replaceVectors(rows)),
     },
     meta: {
@@ -66,12 +71,28 @@ function sqlitePorts(store: Store): StoragePorts {
 
 /** The same ports, each call waiting for its turn (after any open transaction). */
 function queuedPorts(ports: StoragePorts, serial: Serial): StoragePorts {
+  // A scan yields between batches; each batch read is short, so it is not queued.
   const wrap = <P extends object>(port: P): P => Object.fromEntries(
     Object.entries(port).map(([name, method]) => [
-      name, (...args: unknown[]) => serial.run(() => (method as (...a: unknown[]) => unknown)(...args)),
+      name, name === 'scan' ? method : (...args: unknown[]) => serial.run(() => (method as (...a: unknown[]) => unknown)(...args)),
     ]),
   ) as P;
   return { documents: wrap(ports.documents), lexical: wrap(ports.lexical), vectors: wrap(ports.vectors), meta: wrap(ports.meta) };
+}
+
+/**
+ * Every stored vector in id order, a batch at a time: each batch is one bounded read (ids after the
+ * last one read), so other callers run between batches.
+ */
+async function* scanVectors(store: Store, batch: number): AsyncIterable<{ id: number; vec: Float32Array }[]> {
+  let after = 0;
+  for (;;) {
+    const rows = store.vectorsAfter(after, batch);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
 
 function countsOf(store: Store): { documents: number; passages: number } {

@@ -198,6 +198,12 @@ export class Store {
     }
   }
 
+  /** Up to `limit` stored vectors with ids above `after`, in id order. */
+  vectorsAfter(after: number, limit: number): { id: number; vec: Float32Array }[] {
+    const rows = this.sql('SELECT id, vec FROM chunks WHERE vec IS NOT NULL AND id > ? ORDER BY id LIMIT ?').all(after, limit) as { id: number; vec: Buffer }[];
+    return rows.map((r) => ({ id: r.id, vec: blobToVec(r.vec) }));
+  }
+
   chunkIds(): number[] {
     return (this.sql('SELECT id FROM chunks ORDER BY id').pluck().all() as number[]);
   }

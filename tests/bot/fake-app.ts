@@ -65,13 +65,13 @@ export class FakeApp implements App {
   async removeDocument(id: string): Promise<void> {
     this.calls.push({ method: 'removeDocument', args: [id] });
   }
-  listDocuments(): DocumentSummary[] {
+  async listDocuments(): Promise<DocumentSummary[]> {
     return [];
   }
   async reindex(): Promise<{ chunks: number; ms: number }> {
     return { chunks: 10, ms: 12 };
   }
-  stats(): Stats {
+  async stats(): Promise<Stats> {
     return { documents: 1, chunks: 3, claims: 2, indexSize: 3, questionsAnswered: 4, medianLatencyMs: 20 };
   }
   listClaims(filter?: ClaimFilter): ClaimEntry[] {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../app/ingest.js';
 import { Store } from '../../storage/sqlite/store.js';
+import { sqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import { openIndex } from '../../retrieval/index-sync.js';
 import { VectorIndex } from '../../retrieval/vector-index.js';
 import { checkData } from '../../app/check.js';
@@ -78,7 +79,7 @@ describe('Vector index', () => {
     const report = await checkData(dir, deps.embedder.id);
     expect(report.ok).toBe(false);
     expect(report.problems[0]!.problem).toMatch(/1 chunks missing from the index/);
-    const { index, rebuilt, added } = await openIndex(store, deps.embedder, dir);
+    const { index, rebuilt, added } = await openIndex(sqliteStorage(store), deps.embedder, dir);
     expect({ rebuilt, added }).toEqual({ rebuilt: false, added: 1 });
     expect(index.size).toBe(store.counts().chunks);
     store.close();
@@ -93,7 +94,7 @@ describe('Vector index', () => {
     deps.store.close();
     VectorIndex.remove(dir);
     const store = Store.open(dir);
-    const { index, rebuilt } = await openIndex(store, deps.embedder, dir);
+    const { index, rebuilt } = await openIndex(sqliteStorage(store), deps.embedder, dir);
     expect(rebuilt).toBe(true);
     expect(index.search(q, 2).map((r) => r.id)).toEqual(before.map((r) => r.id));
     store.close();
@@ -102,7 +103,7 @@ describe('Vector index', () => {
   it('GIVEN a store built by another embedder THEN opening refuses and names the fix', async () => {
     const deps = await openDeps(dir);
     deps.store.setMeta('embedder', 'some-other-model/768');
-    await expect(openIndex(deps.store, deps.embedder, dir)).rejects.toThrow(/corpus -- reindex/);
+    await expect(openIndex(deps.storage, deps.embedder, dir)).rejects.toThrow(/corpus -- reindex/);
     deps.store.close();
   });
 

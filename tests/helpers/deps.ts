@@ -15,9 +15,10 @@ export const gazetteer = new Gazetteer();
 export async function openDeps(dir: string): Promise<IngestDeps> {
   const store = Store.open(dir);
   const embedder = new BuiltinEmbeddings();
-  const { index } = await openIndex(store, embedder, dir);
+  const storage = sqliteStorage(store, { closeStore: false });
+  const { index } = await openIndex(storage, embedder, dir);
   // Inline analysis: these tests exercise ingest, not the worker (tests/app/analyser.test.ts does).
-  return { storage: sqliteStorage(store, { closeStore: false }), store, embedder, index, gazetteer, analyser: createAnalyser({ gazetteer, aliases: {}, embedder, workerMinChars: Infinity }) };
+  return { storage, store, embedder, index, gazetteer, analyser: createAnalyser({ gazetteer, aliases: {}, embedder, workerMinChars: Infinity }) };
 }
 
 /** A document input built in the test. */

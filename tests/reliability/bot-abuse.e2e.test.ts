@@ -32,7 +32,7 @@ beforeAll(async () => {
     [{ type: 1, name: 'add', options: [{ type: 3, name: 'text', value: HOSTILE }] }]));
   const added = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token), 20_000);
   expect(added.body.embeds?.[0]?.title, JSON.stringify(added.body)).toBe('Document added');
-  docId = h.app.listDocuments()[0]!.id;
+  docId = (await h.app.listDocuments())[0]!.id;
 }, 60_000);
 afterAll(async () => {
   await h?.close();

@@ -88,7 +88,7 @@ describe('CLAIMS_MODE=llm at ingest, against a fake Ollama server', () => {
     fake.delayMs = 4000;
     const res = await add(NEWS.replace('Tuesday', 'Friday'));
     expect(res).toMatchObject({ added: true, claims: { by: 'rules' } });
-    expect(app.listDocuments().some((d) => d.id === res.id)).toBe(true);
+    expect((await app.listDocuments()).some((d) => d.id === res.id)).toBe(true);
   });
 });
 

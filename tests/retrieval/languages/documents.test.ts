@@ -25,8 +25,8 @@ afterAll(async () => {
 });
 
 describe('a Russian document added to the bundled corpus', () => {
-  it('GIVEN its front matter THEN its language is stored and its speaker resolves to Russia', () => {
-    const doc = app.listDocuments().find((d) => d.id === 'ru-mfa-statement-test')!;
+  it('GIVEN its front matter THEN its language is stored and its speaker resolves to Russia', async () => {
+    const doc = (await app.listDocuments()).find((d) => d.id === 'ru-mfa-statement-test')!;
     expect(doc.language).toBe('ru');
     expect(app.deps.store.speakerChunkCount('RUS')).toBeGreaterThan(0);
   });
