@@ -6,7 +6,7 @@ import { terms, type QuestionAnalysis } from '../retrieval/question.js';
 import { onTopic } from '../retrieval/topic.js';
 import { AnswerBuilder, entriesIn, membersOf, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
 import { list, presuppositionLines, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
-import { verifySpecial } from './claims-verify.js';
+import { verifySpecial, type Pool } from './claims-verify.js';
 import { msg } from './messages.js';
 import { quoted, speakerLabel } from './speaker-label.js';
 
@@ -27,19 +27,21 @@ const STATUS_WORDS = new Set(['disput', 'unverifi', 'verifi', 'refut', 'contest'
  */
 export async function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource,
   wider: WiderSpans = () => []): Promise<ComposedAnswer | undefined> {
-  // Entries beyond the top passages, read only by the answers that must be complete (every actor, every figure).
-  const more = async (pool: readonly LedgerEntry[]) => {
-    const seen = new Set(pool.map((e) => e.id));
-    return [...pool, ...(await entriesIn(ledger, await wider())).filter((e) => !seen.has(e.id))];
+  // Entries beyond the top passages, read only by the answers that must be complete (every actor, every figure),
+  // while the passages' own entries are still being read.
+  const more = async (pool: Pool) => {
+    const [own, beyond] = await Promise.all([pool, (async () => entriesIn(ledger, await wider()))()]);
+    const seen = new Set(own.map((e) => e.id));
+    return [...own, ...beyond.filter((e) => !seen.has(e.id))];
   };
   if (a.intent === 'verify') {
-    const pool = await entriesIn(ledger, chunks);
-    return (await verifySpecial(a, pool, ledger, more)) ?? verify(a, pool, ledger);
+    const pool = entriesIn(ledger, chunks);
+    return (await verifySpecial(a, pool, ledger, more)) ?? verify(a, await pool, ledger);
   }
-  if (a.intent === 'who') return who(a, async () => more(await entriesIn(ledger, chunks)), ledger);
+  if (a.intent === 'who') return who(a, () => more(entriesIn(ledger, chunks)), ledger);
   // "How many drones were shot down?" (or "How many?" after a question): every figure, with who gives it.
   if (a.intent === 'topic' && /^(?:and\s+)?how\s+(?:many|much)\b/i.test(a.question)) {
-    return verifySpecial({ ...a, question: `${a.question} ${a.context ?? ''}` }, await entriesIn(ledger, chunks), ledger, more);
+    return verifySpecial({ ...a, question: `${a.question} ${a.context ?? ''}` }, entriesIn(ledger, chunks), ledger, more);
   }
   if (a.intent === 'status') return status(a, chunks, ledger);
   return undefined;

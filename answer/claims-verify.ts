@@ -8,6 +8,9 @@ import { statusLine } from './claims-phrases.js';
 import { msg } from './messages.js';
 import { actorName, quoted, speakerLabel } from './speaker-label.js';
 
+/** The ledger entries of the retrieved passages: read already, or being read. */
+export type Pool = readonly LedgerEntry[] | Promise<readonly LedgerEntry[]>;
+
 /** Share of the weighted topic an entry must have to be about the question. */
 const MIN_RELEVANCE = 0.5;
 const MAX_LINES = 6;
@@ -25,11 +28,15 @@ const EVIDENCE_WORDS = new Set(['evidence', 'proof', 'provid', 'provide', 'prese
  * never another actor's), "Were all 40 missiles intercepted?" (every figure and who gives it) and "Has X
  * provided any evidence?" (statements that no evidence was given). Undefined when none applies.
  */
-export async function verifySpecial(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: ClaimSource,
-  more: (pool: readonly LedgerEntry[]) => Promise<readonly LedgerEntry[]> = async (p) => p): Promise<ComposedAnswer | undefined> {
+export async function verifySpecial(a: QuestionAnalysis, pool: Pool, ledger: ClaimSource,
+  more: (pool: Pool) => Promise<readonly LedgerEntry[]> = async (p) => p): Promise<ComposedAnswer | undefined> {
   const stance = askedStance(a);
-  if (a.subjectActor && stance) return actorStance(a, a.subjectActor, stance, pool, await ledger.list({ actorId: a.subjectActor.id, limit: 300 }));
-  if (EVIDENCE_Q.test(a.question)) return evidence(a, pool) ?? evidence(a, await more(pool));
+  if (a.subjectActor && stance) {
+    // The actor's entries in the whole ledger are read while the passages' are.
+    const [own, byActor] = await Promise.all([pool, ledger.list({ actorId: a.subjectActor.id, limit: 300 })]);
+    return actorStance(a, a.subjectActor, stance, own, byActor);
+  }
+  if (EVIDENCE_Q.test(a.question)) return evidence(a, await pool) ?? evidence(a, await more(pool));
   if (FIGURE_Q.test(a.question)) return figures(a, await more(pool));
   return undefined;
 }
