@@ -1,14 +1,11 @@
-import type { LedgerEntry, LedgerFilter } from '../claims/ledger-store.js';
+import type { LedgerEntry } from '../claims/ledger-store.js';
+import type { ClaimSource } from './claim-source.js';
 import { citationOf, sideLabel } from './claims-phrases.js';
 import { msg } from './messages.js';
 import { quoted } from './speaker-label.js';
 import type { Answer, AnswerClaim, Citation } from '../core/answer.js';
 
-/** What the claim composers read from the ledger (the `ClaimLedger` of claims/ledger-store.ts). */
-export interface ClaimSource {
-  inSpan(docId: string, start: number, end: number): LedgerEntry[];
-  list(f: LedgerFilter): LedgerEntry[];
-}
+export type { ClaimSource } from './claim-source.js';
 
 /** An answer without the fields `answer()` adds. */
 export type ComposedAnswer = Omit<Answer, 'timings' | 'mode'>;
@@ -80,8 +77,16 @@ export function representatives(entries: readonly LedgerEntry[], perGroup = 1, m
     .slice(0, max);
 }
 
-/** Ledger entries inside the retrieved passages, in passage order, each once. */
-export function entriesIn(source: ClaimSource, chunks: readonly { docId: string; start: number; end: number }[]): LedgerEntry[] {
+/** Ledger entries inside the retrieved passages, in passage order, each once (the passages read together). */
+export async function entriesIn(source: ClaimSource, chunks: readonly { docId: string; start: number; end: number }[]): Promise<LedgerEntry[]> {
   const seen = new Set<string>();
-  return chunks.flatMap((c) => source.inSpan(c.docId, c.start, c.end)).filter((e) => !seen.has(e.id) && seen.add(e.id));
+  const read = await Promise.all(chunks.map((c) => source.inSpan(c.docId, c.start, c.end)));
+  return read.flat().filter((e) => !seen.has(e.id) && seen.add(e.id));
+}
+
+/** The members of each claim, read together: claim id -> its entries. */
+export async function membersOf(source: ClaimSource, claimIds: Iterable<string>): Promise<Map<string, LedgerEntry[]>> {
+  const ids = [...new Set(claimIds)];
+  const read = await Promise.all(ids.map((claimId) => source.list({ claimId })));
+  return new Map(ids.map((id, i) => [id, read[i]!]));
 }

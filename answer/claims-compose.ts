@@ -4,9 +4,9 @@ import { eventClassOf } from '../claims/signature.js';
 import { stanceOfVerb } from '../claims/stance.js';
 import { terms, type QuestionAnalysis } from '../retrieval/question.js';
 import { onTopic } from '../retrieval/topic.js';
-import { AnswerBuilder, entriesIn, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
+import { AnswerBuilder, entriesIn, membersOf, representatives, type ClaimSource, type ComposedAnswer } from './claims-builder.js';
 import { list, presuppositionLines, sideLabel, stanceVerb, statusLine } from './claims-phrases.js';
-import { verifySpecial } from './claims-verify.js';
+import { verifySpecial, type Pool } from './claims-verify.js';
 import { msg } from './messages.js';
 import { quoted, speakerLabel } from './speaker-label.js';
 
@@ -15,6 +15,8 @@ const MIN_RELEVANCE = 0.5;
 const MAX_CLAIMS = 5;
 /** A passage span: the retrieved passages and the wider lexical matches searched for every actor with a stance. */
 type Span = { docId: string; start: number; end: number };
+/** The wider passages, asked for only when an answer needs them (a lexical search: sync on SQLite, async on PostgreSQL). */
+export type WiderSpans = () => readonly Span[] | Promise<readonly Span[]>;
 const STATUS_WORDS = new Set(['disput', 'unverifi', 'verifi', 'refut', 'contest', 'alleg', 'allegation', 'claim', 'still', 'what', 'which']);
 
 /**
@@ -23,16 +25,18 @@ const STATUS_WORDS = new Set(['disput', 'unverifi', 'verifi', 'refut', 'contest'
  * what they reacted to), "What is disputed / unverified?" (the claims with that status). Returns undefined
  * when the ledger holds nothing on the question, so the extractive composer can try.
  */
-export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource,
-  wider: () => readonly Span[] = () => []): ComposedAnswer | undefined {
-  // Entries beyond the top passages, read only by the answers that must be complete (every actor, every figure).
-  const more = (pool: readonly LedgerEntry[]) => {
-    const seen = new Set(pool.map((e) => e.id));
-    return [...pool, ...entriesIn(ledger, wider()).filter((e) => !seen.has(e.id))];
+export async function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource,
+  wider: WiderSpans = () => []): Promise<ComposedAnswer | undefined> {
+  // Entries beyond the top passages, read only by the answers that must be complete (every actor, every figure),
+  // while the passages' own entries are still being read.
+  const more = async (pool: Pool) => {
+    const [own, beyond] = await Promise.all([pool, (async () => entriesIn(ledger, await wider()))()]);
+    const seen = new Set(own.map((e) => e.id));
+    return [...own, ...beyond.filter((e) => !seen.has(e.id))];
   };
   if (a.intent === 'verify') {
     const pool = entriesIn(ledger, chunks);
-    return verifySpecial(a, pool, ledger, more) ?? verify(a, pool, ledger);
+    return (await verifySpecial(a, pool, ledger, more)) ?? verify(a, await pool, ledger);
   }
   if (a.intent === 'who') return who(a, () => more(entriesIn(ledger, chunks)), ledger);
   // "How many drones were shot down?" (or "How many?" after a question): every figure, with who gives it.
@@ -43,7 +47,7 @@ export function composeClaimAnswer(a: QuestionAnalysis, chunks: readonly Span[],
   return undefined;
 }
 
-function verify(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: ClaimSource): ComposedAnswer | undefined {
+async function verify(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: ClaimSource): Promise<ComposedAnswer | undefined> {
   // "Did Pakistan condemn ...?" asks about a statement; "Did Ukraine attack ...?" about the event it refers to.
   const asked = a.question.split(/\s+/).map((w) => stanceOfVerb(w.replace(/\W+$/, ''))).filter((x) => x && x !== 'statement');
   const best = new Map<string, number>();
@@ -55,7 +59,7 @@ function verify(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: Claim
   }
   const top = [...best].sort((x, y) => y[1] - x[1])[0];
   if (!top || top[1] < MIN_RELEVANCE) return undefined;
-  const members = ledger.list({ claimId: top[0] });
+  const members = await ledger.list({ claimId: top[0] });
   if (members.length === 0) return undefined;
   const b = new AnswerBuilder();
   const reps = representatives(members, 2, 6);
@@ -63,14 +67,16 @@ function verify(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: Claim
   const refs = refsOf(b, reps.filter((e) => e.role !== 'reaction').slice(0, 1).concat(reps.filter((e) => e.role === 'denial').slice(0, 1)));
   const lines = [statusLine(members[0]!.status, members, refs || `[${b.cite(reps[0]!)}]`, a.locale), ...bullets];
   const about = members[0]!.about;
-  if (about && ['disputed', 'unverified', 'refuted'].includes(about.status)) lines.push(...aboutLines(b, ledger, [members[0]!], about, a.locale));
+  if (about && ['disputed', 'unverified', 'refuted'].includes(about.status)) {
+    lines.push(...aboutLines(b, await ledger.list({ claimId: about.id }), [members[0]!], about, a.locale));
+  }
   return done(a, b, lines);
 }
 
-function who(a: QuestionAnalysis, entries: () => readonly LedgerEntry[], ledger: ClaimSource): ComposedAnswer | undefined {
+async function who(a: QuestionAnalysis, entries: () => Promise<readonly LedgerEntry[]>, ledger: ClaimSource): Promise<ComposedAnswer | undefined> {
   const stance = a.stanceVerb ? stanceOfVerb(a.stanceVerb) : undefined;
   if (!stance || stance === 'statement') return undefined;
-  const pool = entries();
+  const pool = await entries();
   const topic = a.topicTerms;
   const matches = (e: LedgerEntry) => e.stance === stance || e.also.includes(stance);
   const direct = pool.filter((e) => matches(e) && (topic.length === 0 || relevance(e, topic, a) >= MIN_RELEVANCE));
@@ -89,29 +95,33 @@ function who(a: QuestionAnalysis, entries: () => readonly LedgerEntry[], ledger:
     for (const e of es.slice(0, 2)) lines.push(msg(a.locale, 'who.bullet', { who: name, verb, quote: quoted(e.text, a.locale), n: b.cite(e) }));
   }
   lines[0] = `${lines[0]!.slice(0, -1)} ${[...new Set(b.citations.map((c) => `[${c.n}]`))].join('')}.`;
-  const seen = new Set<string>();
+  const targets = new Map<string, { entry: LedgerEntry; status: ClaimStatus }>();
   for (const e of hits) {
     const target = e.about ?? (e.kind === 'event' ? { id: e.claimId, status: e.status } : undefined);
-    if (!target || seen.has(target.id) || !['disputed', 'unverified', 'refuted'].includes(target.status)) continue;
-    seen.add(target.id);
-    if (e.about) lines.push(...aboutLines(b, ledger, hits.filter((h) => h.about?.id === target.id), target, a.locale));
-    else lines.push(statusLine(target.status, ledger.list({ claimId: target.id }), refsOf(b, sides(ledger, target.id)), a.locale));
+    if (!target || targets.has(target.id) || !['disputed', 'unverified', 'refuted'].includes(target.status)) continue;
+    targets.set(target.id, { entry: e, status: target.status });
+  }
+  const members = await membersOf(ledger, targets.keys());
+  for (const [id, { entry: e, status }] of targets) {
+    const ms = members.get(id)!;
+    if (e.about) lines.push(...aboutLines(b, ms, hits.filter((h) => h.about?.id === id), { id, status }, a.locale));
+    else lines.push(statusLine(status, ms, refsOf(b, sides(ms)), a.locale));
   }
   return done(a, b, lines);
 }
 
-function status(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): ComposedAnswer | undefined {
+async function status(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSource): Promise<ComposedAnswer | undefined> {
   const wanted = wantedStatuses(a.question);
   const topic = a.topicTerms.filter((t) => !STATUS_WORDS.has(t));
   const pool = topic.length
-    ? entriesIn(ledger, chunks).filter((e) => relevance(e, topic, a) >= 0.34)
-    : wanted.flatMap((s) => ledger.list({ status: s, limit: 500 }));
+    ? (await entriesIn(ledger, chunks)).filter((e) => relevance(e, topic, a) >= 0.34)
+    : (await Promise.all(wanted.map((s) => ledger.list({ status: s, limit: 500 })))).flat();
   const claims = new Map<string, LedgerEntry[]>();
   for (const e of pool) {
     if (!wanted.includes(e.status) || e.kind !== 'event') continue;
     claims.set(e.claimId, [...(claims.get(e.claimId) ?? []), e]);
   }
-  const ranked = [...claims.keys()].map((id) => ledger.list({ claimId: id }))
+  const ranked = [...(await membersOf(ledger, claims.keys())).values()]
     .sort((x, y) => y.length - x.length).slice(0, MAX_CLAIMS);
   const b = new AnswerBuilder();
   if (ranked.length === 0) {
@@ -127,13 +137,13 @@ function status(a: QuestionAnalysis, chunks: readonly Span[], ledger: ClaimSourc
 }
 
 /** "This is a statement by Pakistan; what it refers to is disputed in the sources:" then the two sides, quoted. */
-function aboutLines(b: AnswerBuilder, ledger: ClaimSource, reactions: readonly LedgerEntry[], about: { id: string; status: ClaimStatus },
+function aboutLines(b: AnswerBuilder, members: readonly LedgerEntry[], reactions: readonly LedgerEntry[], about: { id: string; status: ClaimStatus },
   locale?: string): string[] {
-  return presuppositionLines(reactions, about.status, sides(ledger, about.id).map((r) => b.bullet(r, locale)), locale);
+  return presuppositionLines(reactions, about.status, sides(members).map((r) => b.bullet(r, locale)), locale);
 }
 
-function sides(ledger: ClaimSource, claimId: string): LedgerEntry[] {
-  const members = ledger.list({ claimId });
+/** A claim's best assertion and best denial, of its members. */
+function sides(members: readonly LedgerEntry[]): LedgerEntry[] {
   const assertion = representatives(members.filter((m) => m.role === 'assertion'), 1, 1);
   const denial = representatives(members.filter((m) => m.role === 'denial'), 1, 1);
   return [...assertion, ...denial];

@@ -8,6 +8,9 @@ import { statusLine } from './claims-phrases.js';
 import { msg } from './messages.js';
 import { actorName, quoted, speakerLabel } from './speaker-label.js';
 
+/** The ledger entries of the retrieved passages: read already, or being read. */
+export type Pool = readonly LedgerEntry[] | Promise<readonly LedgerEntry[]>;
+
 /** Share of the weighted topic an entry must have to be about the question. */
 const MIN_RELEVANCE = 0.5;
 const MAX_LINES = 6;
@@ -25,12 +28,16 @@ const EVIDENCE_WORDS = new Set(['evidence', 'proof', 'provid', 'provide', 'prese
  * never another actor's), "Were all 40 missiles intercepted?" (every figure and who gives it) and "Has X
  * provided any evidence?" (statements that no evidence was given). Undefined when none applies.
  */
-export function verifySpecial(a: QuestionAnalysis, pool: readonly LedgerEntry[], ledger: ClaimSource,
-  more: (pool: readonly LedgerEntry[]) => readonly LedgerEntry[] = (p) => p): ComposedAnswer | undefined {
+export async function verifySpecial(a: QuestionAnalysis, pool: Pool, ledger: ClaimSource,
+  more: (pool: Pool) => Promise<readonly LedgerEntry[]> = async (p) => p): Promise<ComposedAnswer | undefined> {
   const stance = askedStance(a);
-  if (a.subjectActor && stance) return actorStance(a, a.subjectActor, stance, pool, ledger);
-  if (EVIDENCE_Q.test(a.question)) return evidence(a, pool) ?? evidence(a, more(pool));
-  if (FIGURE_Q.test(a.question)) return figures(a, more(pool));
+  if (a.subjectActor && stance) {
+    // The actor's entries in the whole ledger are read while the passages' are.
+    const [own, byActor] = await Promise.all([pool, ledger.list({ actorId: a.subjectActor.id, limit: 300 })]);
+    return actorStance(a, a.subjectActor, stance, own, byActor);
+  }
+  if (EVIDENCE_Q.test(a.question)) return evidence(a, await pool) ?? evidence(a, await more(pool));
+  if (FIGURE_Q.test(a.question)) return figures(a, await more(pool));
   return undefined;
 }
 
@@ -52,12 +59,13 @@ function relevant(e: LedgerEntry, topic: readonly string[], a: QuestionAnalysis,
   return (loose ? coverage(topic, (t) => have.has(t)) : onTopic(topic, has, a.weights, MIN_RELEVANCE)) >= MIN_RELEVANCE;
 }
 
+/** `byActor`: the actor's entries in the whole ledger (beside those of the passages, `pool`). */
 function actorStance(a: QuestionAnalysis, actor: NonNullable<QuestionAnalysis['subjectActor']>, stance: string,
-  pool: readonly LedgerEntry[], ledger: ClaimSource): ComposedAnswer {
+  pool: readonly LedgerEntry[], byActor: readonly LedgerEntry[]): ComposedAnswer {
   const L = a.locale;
   const topic = coreTopic(a, new Set(terms(actor.name)));
   const seen = new Set<string>();
-  const own = [...pool, ...ledger.list({ actorId: actor.id, limit: 300 })]
+  const own = [...pool, ...byActor]
     .filter((e) => e.speakerId === actor.id && !seen.has(e.id) && seen.add(e.id) && relevant(e, topic, a));
   const yes = own.filter((e) => e.stance === stance || e.also.includes(stance));
   const noun = msg(L, 'stance.noun', { stance });

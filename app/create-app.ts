@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeWithClaims } from '../answer/claims-answer.js';
+import { asyncClaimSource } from '../answer/claim-source.js';
 import { composeExtractive } from '../answer/extractive.js';
 import { staleNote } from '../answer/freshness.js';
 import type { Answer } from '../core/answer.js';
@@ -84,6 +85,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       get index() { return replica.index; },
     };
     const ledger = ledgerOf(store);
+    // The composers read the ledger through the async ClaimSource (the ledger may be in PostgreSQL).
+    const claimSource = asyncClaimSource(ledger);
     syncLedger(store, gazetteer);
     const loadOptions: LoadOptions = {
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
@@ -102,9 +105,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
       const t2 = performance.now();
       refreshLedger(store, ledger);
-      const widerList = await widerSpans(deps, analysis, WIDER_K);
-      const wider = () => widerList;
-      const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
+      const wider = () => widerSpans(deps, analysis, WIDER_K);
+      const composed = await composeWithClaims(analysis, chunks, claimSource, () => composeExtractive(analysis, chunks), wider);
       // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
       const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
       const picked = llmResult?.answer ?? composed;

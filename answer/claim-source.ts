@@ -1,0 +1,51 @@
+import type { LedgerEntry, LedgerFilter } from '../claims/ledger-store.js';
+
+/**
+ * What the claim composers read from the ledger. Every read may be a round trip (the ledger in
+ * PostgreSQL), so the composers gather independent reads and read through {@link memoClaimSource}.
+ */
+export interface ClaimSource {
+  inSpan(docId: string, start: number, end: number): Promise<LedgerEntry[]>;
+  list(f: LedgerFilter): Promise<LedgerEntry[]>;
+}
+
+/** A ledger read synchronously (the `ClaimLedger` over the SQLite store). */
+export interface SyncClaimSource {
+  inSpan(docId: string, start: number, end: number): LedgerEntry[];
+  list(f: LedgerFilter): LedgerEntry[];
+}
+
+/** The async ClaimSource over a synchronous ledger (a failed read becomes a rejected promise). */
+export function asyncClaimSource(ledger: SyncClaimSource): ClaimSource {
+  return {
+    inSpan: async (docId, start, end) => ledger.inSpan(docId, start, end),
+    list: async (f) => ledger.list(f),
+  };
+}
+
+/**
+ * The source with each distinct read done once: one answer asks for a claim's members or a span's
+ * entries from several places. Meant for one answer (the ledger may change between answers). A read
+ * that fails is forgotten, so a later ask reads again.
+ */
+export function memoClaimSource(source: ClaimSource): ClaimSource {
+  const reads = new Map<string, Promise<LedgerEntry[]>>();
+  const once = (key: string, read: () => Promise<LedgerEntry[]>) => {
+    let p = reads.get(key);
+    if (!p) {
+      reads.set(key, p = read());
+      p.catch(() => reads.delete(key));
+    }
+    // A copy each time: one caller's sorting cannot change what another reads.
+    return p.then((entries) => entries.slice());
+  };
+  return {
+    inSpan: (docId, start, end) => once(JSON.stringify(['span', docId, start, end]), () => source.inSpan(docId, start, end)),
+    list: (f) => once(JSON.stringify(['list', filterKey(f)]), () => source.list(f)),
+  };
+}
+
+/** The filter's set fields in a fixed order, so that `{ claimId, limit }` and `{ limit, claimId }` read once. */
+function filterKey(f: LedgerFilter): [string, unknown][] {
+  return Object.entries(f).filter(([, v]) => v !== undefined).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+}
