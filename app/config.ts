@@ -14,6 +14,13 @@ const intIn = (min: number, max: number, dflt: number) =>
 
 const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * The shared corpus in PostgreSQL (postgres:// or postgresql://); unset: SQLite in DATA_DIR. The
+   * message of a bad value never repeats it (it may hold a password).
+   */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional(),
+  /** Connections this process opens to DATABASE_URL. */
+  DATABASE_POOL: intIn(1, 100, 4),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   EMBEDDINGS: z.enum(['builtin', 'transformers', 'ollama', 'openai']).default('builtin'),
   EMBEDDINGS_MODEL: z.string().optional(),

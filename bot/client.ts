@@ -100,7 +100,7 @@ async function connect(client: Client, token: string, timeoutMs: number): Promis
 export async function startBot(app: App, config: Config, opts: StartOptions = {}): Promise<RunningBot> {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new UserError('CONFIG_MISSING', { name: 'DISCORD_TOKEN', hint: 'the bot token from the Discord Developer Portal' });
-  const log = opts.log ?? createLogger({ level: config.LOG_LEVEL, secrets: [token, config.LLM_API_KEY] });
+  const log = opts.log ?? createLogger({ level: config.LOG_LEVEL, secrets: [token, config.LLM_API_KEY, config.EMBEDDINGS_API_KEY, config.DATABASE_URL] });
   const apiHost = config.DISCORD_API_URL ? new URL(config.DISCORD_API_URL).host : null;
   const allowedHosts = [...DISCORD_CDN_HOSTS, ...(apiHost ? [apiHost] : [])];
   const ctx: BotContext = {

@@ -85,7 +85,7 @@ export async function main(deps: Partial<MainDeps> = {}): Promise<void> {
     d.say(missing);
     return d.exit(1);
   }
-  const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.LLM_API_KEY] });
+  const log = createLogger({ level: config.LOG_LEVEL, secrets: [config.DISCORD_TOKEN, config.LLM_API_KEY, config.EMBEDDINGS_API_KEY, config.DATABASE_URL] });
   d.onUnhandled((reason) => log.error('unhandled rejection', errorFields(reason)));
   if (config.sharding.role === 'manager') return manage(d, config, log);
   let app: App | null = null;

@@ -21,6 +21,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: { MODERATOR_ROLE_IDS: '123456,abc' }, envFile: null })).toThrow(/MODERATOR_ROLE_IDS/);
   });
 
+  it('GIVEN DATABASE_URL THEN a postgres URL is taken, anything else is refused without repeating the value', () => {
+    const url = 'postgres://desk:s3cret@db.example.org:5432/desk';
+    expect(loadConfig({ env: { DATABASE_URL: url }, envFile: null })).toMatchObject({ DATABASE_URL: url, DATABASE_POOL: 4 });
+    let message = '';
+    try { loadConfig({ env: { DATABASE_URL: 'mysql://desk:s3cret@db/desk' }, envFile: null }); } catch (err) { message = (err as Error).message; }
+    expect(message).toMatch(/DATABASE_URL must be a postgres/);
+    expect(message).not.toContain('s3cret');
+  });
+
   it('GIVEN a .env file THEN its values apply, the environment wins, and --data-dir wins over both', () => {
     const file = path.join(dir, '.env');
     writeFileSync(file, '# comment\nDATA_DIR=/from-file\nRETRIEVAL_K=5\nALLOWED_CHANNEL_IDS=111111, 222222\n');
