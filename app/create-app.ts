@@ -1,10 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeWithClaims } from '../answer/claims-answer.js';
 import { asyncClaimSource } from '../answer/claim-source.js';
-import { composeExtractive } from '../answer/extractive.js';
-import { staleNote } from '../answer/freshness.js';
-import type { Answer } from '../core/answer.js';
 import { Gazetteer, type AliasFile } from '../claims/actors.js';
 import { listLedger, refreshLedger } from '../claims/app-ledger.js';
 import { syncLedger } from '../claims/pipeline.js';
@@ -12,42 +8,25 @@ import { reviewClaim } from '../claims/reviews.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
 import { Store } from '../storage/sqlite/store.js';
 import { sqliteStorage } from '../storage/sqlite/sqlite-storage.js';
-import type { DocumentInput, DocumentMeta } from '../core/documents.js';
-import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
-import { analyzeQuestion } from '../retrieval/question.js';
-import { chooseLocale } from '../retrieval/languages/locale.js';
-import { weighTerms } from '../retrieval/topic.js';
+import type { DocumentInput } from '../core/documents.js';
+import { UserError } from '../core/errors.js';
+import { bundledDocumentsDir } from '../core/paths.js';
 import { IndexReplica } from './index-replica.js';
-import type { AddResult, AddSource, App, AskOptions } from './app.js';
+import type { AddSource, App } from './app.js';
+import { createAnswerer } from './answerer.js';
 import { indexDirOf, type Config } from './config.js';
 import { openEmbedder } from './embedder.js';
-import { UserError } from '../core/errors.js';
 import { createAnalyser } from './analyser.js';
-import { passageText } from './analyse.js';
-import { ingestDocuments, ledgerOf, pipelineBatches, type IngestDeps } from './ingest.js';
-import { bundledDocumentsDir } from '../core/paths.js';
+import { ledgerOf, type IngestDeps } from './ingest.js';
+import { createIngestor, type Importer } from './ingestor.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
 import { recordGap } from './gaps.js';
 import { recheckGaps } from './gap-check.js';
 import { storyMethods } from './story.js';
 
-const MAX_QUESTION = 1000;
-/** Passages searched beyond the top k for ledger answers (every actor with a stance, every figure). */
-const WIDER_K = 24;
-
-/** The application plus the internals the command line needs (import, check). */
-export interface AppInternals extends App {
+/** The application plus what the command line and the bench need: importing, and the ingest dependencies. */
+export interface AppInternals extends App, Importer {
   readonly deps: IngestDeps;
-  loadOptions: LoadOptions;
-  /** Adds many loaded documents in one transaction, without saving the index (call `saveIndex`). */
-  importDocuments(docs: DocumentInput[], meta?: DocumentMeta, onReject?: (doc: DocumentInput, err: UserError) => void): Promise<AddResult[]>;
-  /**
-   * Imports batches as they come, each in its own transaction like `importDocuments`, pipelined: the
-   * next batch is analysed (in the import worker) while the previous one is stored. Without saving the index.
-   */
-  importBatches(batches: AsyncIterable<DocumentInput[]> | Iterable<DocumentInput[]>, onBatch: (results: AddResult[]) => void,
-    onReject?: (doc: DocumentInput, err: UserError) => void): Promise<void>;
-  saveIndex(): Promise<void>;
 }
 
 /** Options of {@link createApp}. */
@@ -85,108 +64,38 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       get index() { return replica.index; },
     };
     const ledger = ledgerOf(store);
-    // The composers read the ledger through the async ClaimSource (the ledger may be in PostgreSQL).
-    const claimSource = asyncClaimSource(ledger);
     syncLedger(store, gazetteer);
     const loadOptions: LoadOptions = {
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
     };
     let closed = false;
-    const saveIndex = () => replica.save();
-    // A question answered without logging it (the app's answer, and the re-check of coverage gaps at ingest).
-    const compose = async (q: string, ask: AskOptions) => {
-      // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
-      await replica.catchUp();
-      const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, gazetteer) : undefined;
-      const { index } = replica;
-      const analysis = await weighTerms(analyzeQuestion(q, gazetteer, prev), storage.lexical, { total: index.size, version: index.storeVersion });
-      analysis.locale = chooseLocale(q, { override: ask.localeOverride, fallbacks: ask.locales });
-      const t1 = performance.now();
-      const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
-      const t2 = performance.now();
-      refreshLedger(store, ledger);
-      const wider = () => widerSpans(deps, analysis, WIDER_K);
-      const composed = await composeWithClaims(analysis, chunks, claimSource, () => composeExtractive(analysis, chunks), wider);
-      // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
-      const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
-      const picked = llmResult?.answer ?? composed;
-      const stale = picked.abstained ? undefined : staleNote(picked, new Date(), config.STALE_SOURCE_DAYS, analysis.locale);
-      const sent = stale ? { ...picked, answer: `${picked.answer}\n${stale}` } : picked;
-      return { sent, mode: llmResult?.mode ?? 'extractive' as const, t1, t2, locale: analysis.locale };
-    };
-    // After documents are committed: open coverage gaps that an answer now covers are closed.
-    const gapsAfterIngest = async (added: boolean, texts?: string[]) => {
-      if (added) await recheckGaps(store, async (q) => (await compose(q, {})).sent, texts);
-    };
-    const importDocuments: AppInternals['importDocuments'] = async (docs, meta, onReject) => {
-      const res = await ingestDocuments(deps, docs, meta, onReject);
-      if (res.some((r) => r.added)) replica.changed();
-      await gapsAfterIngest(res.some((r) => r.added), docs.length <= 1000 ? docs.map((d) => `${d.meta.title ?? ''} ${d.text}`) : undefined);
-      return res;
-    };
-    const importBatches: AppInternals['importBatches'] = async (batches, onBatch, onReject) => {
-      let added = false;
-      await pipelineBatches(deps, batches, (res) => {
-        if (res.some((r) => r.added)) { replica.changed(); added = true; }
-        onBatch(res);
-      }, onReject);
-      await gapsAfterIngest(added);
-    };
+    const answerer = createAnswerer({
+      config, gazetteer, search: deps, replica, llm,
+      // The composers read the ledger through the async ClaimSource (the ledger may be in PostgreSQL).
+      claims: asyncClaimSource(ledger),
+      refreshClaims: () => refreshLedger(store, ledger),
+      onAnswered: (q, a, ask) => {
+        logQuestion(store, ask.channel ?? 'api', a.abstained, a.timings?.totalMs ?? 0);
+        if (a.abstained && ask.channel !== 'eval') recordGap(store, q);
+      },
+    });
+    const ingestor = createIngestor({
+      ingest: deps, storage, replica, loadOptions, load: loadSource,
+      onRemoved: () => { ledger.refresh(); },
+      // After documents are committed: open coverage gaps that an answer now covers are closed.
+      afterIngest: async (texts) => { await recheckGaps(store, async (q) => (await answerer.compose(q, {})).sent, texts); },
+    });
     if ((opts.bundled ?? true) && await storage.meta.get('bundled_loaded') === undefined && (await storage.documents.counts()).documents === 0) {
-      await importDocuments(await loadBundled(loadOptions));
+      await ingestor.importDocuments(await loadBundled(loadOptions));
       await storage.meta.set('bundled_loaded', new Date().toISOString());
     }
     // A replica rebuilt or caught up at start is saved now, so the next start (of this shard) loads it.
-    await saveIndex();
+    await replica.save();
 
     const app: AppInternals = {
-      config, deps, loadOptions, importDocuments, importBatches, saveIndex,
-      async answer(question: string, ask: AskOptions = {}): Promise<Answer> {
-        const t0 = performance.now();
-        const q = question.trim();
-        if (!q) throw new UserError('QUESTION_EMPTY');
-        if (q.length > MAX_QUESTION) throw new UserError('QUESTION_TOO_LONG', { length: q.length, limit: MAX_QUESTION });
-        const { sent, mode, t1, t2, locale } = await compose(q, ask);
-        const t3 = performance.now();
-        const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
-        logQuestion(store, ask.channel ?? 'api', sent.abstained, timings.totalMs);
-        if (sent.abstained && ask.channel !== 'eval') recordGap(store, q);
-        return { ...sent, question: q, mode, timings, locale };
-      },
-      async addDocument(source: AddSource, meta?: DocumentMeta) {
-        const doc = await loadSource(source, loadOptions);
-        const [res] = await importDocuments([doc], meta);
-        await saveIndex();
-        return res!;
-      },
-      async removeDocument(id: string) {
-        // The document's claims go with it (cascade); the claims they fed are derived again in the same transaction.
-        const { removed, version } = await storage.withTransaction(async (tx) => {
-          const ids = await tx.documents.removeDocument(id);
-          ledger.refresh();
-          return { removed: ids, version: await tx.documents.version() };
-        });
-        replica.changed(removed, version);
-        await saveIndex();
-      },
+      config, deps, ...ingestor,
+      answer: (question, ask) => answerer.answer(question, ask),
       listDocuments: () => storage.documents.listDocuments(),
-      async reindex(onProgress) {
-        const t0 = performance.now();
-        const docs = await storage.documents.listDocuments();
-        const rows: { id: number; vec: Float32Array }[] = [];
-        for (const d of docs) {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          const chunks = await storage.documents.passagesOf(d.id);
-          const vecs = await embedder.embedDocuments(chunks.map((c) => passageText(d.title, c.text)));
-          chunks.forEach((c, i) => rows.push({ id: c.id, vec: Float32Array.from(vecs[i]!) }));
-        }
-        await storage.withTransaction(async (tx) => {
-          await tx.vectors.replaceVectors(rows);
-          await tx.meta.set('embedder', embedder.id);
-        });
-        await replica.rebuild(onProgress);
-        return { chunks: rows.length, ms: performance.now() - t0 };
-      },
       async stats() {
         const { documents, passages } = await storage.documents.counts();
         return { documents, chunks: passages, claims: ledger.count(), indexSize: replica.index.size, ...questionStats(store) };
@@ -199,7 +108,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       async close() {
         if (closed) return;
         closed = true;
-        try { await saveIndex(); } finally {
+        try { await replica.save(); } finally {
           await analyser.close();
           store.close();
         }

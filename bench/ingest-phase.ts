@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { AppInternals } from '../app/create-app.js';
+import type { Importer } from '../app/ingestor.js';
 import type { DocumentInput } from '../core/documents.js';
 import { cycleDocs, type EvalCorpus } from './corpus-source.js';
 import { progress } from './stats.js';
@@ -27,7 +27,7 @@ const BATCH = 500;
  * analysed in the import worker while the previous one is stored) until the store holds `target` chunks,
  * then `saveIndex`.
  */
-export async function ingestToSize(app: AppInternals, corpus: EvalCorpus, target: number, label: string): Promise<IngestResult> {
+export async function ingestToSize(app: Importer, corpus: EvalCorpus, target: number, label: string): Promise<IngestResult> {
   const parsePerDoc = corpus.parseMs / Math.max(1, corpus.docs.length);
   let documents = 0;
   let chunks = 0;

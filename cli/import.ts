@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import type { AppInternals } from '../app/create-app.js';
+import type { Importer } from '../app/ingestor.js';
 import { UserError } from '../core/errors.js';
 import { readJsonl, type JsonlFormat } from '../corpus/loaders/index.js';
 import type { DocumentInput } from '../core/documents.js';
@@ -19,7 +19,7 @@ const FORMATS: readonly JsonlFormat[] = ['auto', 'un-debate', 'current-events', 
  * Imports a JSONL file in batches (one transaction each): good lines are stored, bad lines are
  * reported by number. The index is written once at the end. Shows count, rate and ETA on a TTY.
  */
-export async function importJsonl(app: AppInternals, file: string, opts: { format: string; batch: number; progress: boolean }): Promise<ImportReport> {
+export async function importJsonl(app: Importer, file: string, opts: { format: string; batch: number; progress: boolean }): Promise<ImportReport> {
   if (!FORMATS.includes(opts.format as JsonlFormat)) {
     throw new UserError('USAGE', { detail: `--format must be one of ${FORMATS.join(', ')}` });
   }
