@@ -26,7 +26,7 @@ import { passageText } from './analyse.js';
 import { ingestDocuments, ledgerOf, pipelineBatches, type IngestDeps } from './ingest.js';
 import { bundledDocumentsDir } from '../core/paths.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
-import { recordGap } from './gaps.js';
+import { listGaps, recordGap } from './gaps.js';
 import { recheckGaps } from './gap-check.js';
 import { storyMethods } from './story.js';
 
@@ -115,7 +115,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     };
     // After documents are committed: open coverage gaps that an answer now covers are closed.
     const gapsAfterIngest = async (added: boolean, texts?: string[]) => {
-      if (added) await recheckGaps(store, async (q) => (await compose(q, {})).sent, texts);
+      if (added) await recheckGaps(storage.gaps, async (q) => (await compose(q, {})).sent, texts);
     };
     const importDocuments: AppInternals['importDocuments'] = async (docs, meta, onReject) => {
       const res = await ingestDocuments(deps, docs, meta, onReject);
@@ -148,8 +148,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         const { sent, mode, t1, t2, locale } = await compose(q, ask);
         const t3 = performance.now();
         const timings = { analyzeMs: t1 - t0, retrieveMs: t2 - t1, composeMs: t3 - t2, totalMs: t3 - t0 };
-        logQuestion(store, ask.channel ?? 'api', sent.abstained, timings.totalMs);
-        if (sent.abstained && ask.channel !== 'eval') recordGap(store, q);
+        await logQuestion(storage.records, ask.channel ?? 'api', sent.abstained, timings.totalMs);
+        if (sent.abstained && ask.channel !== 'eval') await recordGap(storage, q);
         return { ...sent, question: q, mode, timings, locale };
       },
       async addDocument(source: AddSource, meta?: DocumentMeta) {
@@ -189,13 +189,14 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         deps.index = fresh;
         return { chunks: rows.length, ms: performance.now() - t0 };
       },
-      stats() {
+      async stats() {
         const { documents, chunks } = store.counts();
-        return { documents, chunks, claims: ledger.count(), indexSize: deps.index.size, ...questionStats(store) };
+        return { documents, chunks, claims: ledger.count(), indexSize: deps.index.size, ...await questionStats(storage.records) };
       },
-      recordFeedback: (input) => recordFeedback(store, input),
+      recordFeedback: (input) => recordFeedback(storage.records, input),
       ...storyMethods(store, ledger, gazetteer, config),
-      listFeedback: (limit) => listFeedback(store, limit),
+      listFeedback: (limit) => listFeedback(storage.records, limit),
+      listGaps: (opts) => listGaps(storage.gaps, opts),
       listClaims: (filter) => listLedger(store, ledger, gazetteer, filter),
       reviewClaim: (input) => reviewClaim(store, ledger, input),
       async close() {

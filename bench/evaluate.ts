@@ -90,7 +90,7 @@ Promise<EvalReport> {
       machine: machineInfo(),
       settings: { retrievalMode: c.RETRIEVAL_MODE, answerMode: c.ANSWER_MODE, claimsMode: c.CLAIMS_MODE, embedder: app.deps.embedder.id },
       summary: {
-        questions: results.length, corpusChunks: app.stats().chunks,
+        questions: results.length, corpusChunks: (await app.stats()).chunks,
         speaker: kind('speaker'), event: kind('event'),
         abstain: { n: abst.length, abstained: ratio(abst.filter((r) => r.abstained).length, abst.length) },
         wrongful: { count: answerable.filter((r) => r.abstained).length, of: answerable.length },

@@ -5,6 +5,7 @@ import { createApp } from '../../app/create-app.js';
 import { createEmbedder } from '../../app/embedder.js';
 import { isUserError } from '../../core/errors.js';
 import { Store } from '../../storage/sqlite/store.js';
+import { openSqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import { documentProblems } from './fingerprint.js';
 import { answerProblems } from './load.js';
 
@@ -26,7 +27,8 @@ export interface CrashCheck {
  */
 export async function verifyDataDir(config: Config): Promise<CrashCheck> {
   const problems: string[] = [];
-  const report = await checkData(config.dataDir, createEmbedder(config).id);
+  const storage = openSqliteStorage(config.dataDir);
+  const report = await checkData(storage, config.dataDir, createEmbedder(config).id).finally(() => storage.close());
   const lag = report.problems.filter((p) => p.fix.startsWith('none needed'));
   for (const p of report.problems) if (!lag.includes(p)) problems.push(`corpus check: ${p.problem}`);
   const store = Store.open(config.dataDir);

@@ -16,5 +16,5 @@ export const data = {
 /** Replies privately with `app.stats()`. */
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   requireAccess(i, ctx, 'maintainer', '/stats');
-  await i.reply({ ...renderStats(ctx.app.stats()), ...PRIVATE });
+  await i.reply({ ...renderStats(await ctx.app.stats()), ...PRIVATE });
 }

@@ -26,7 +26,7 @@ function expectTraceable(a: Answer): void {
 const ownWords = (a: Answer) => a.answer.replace(/“[^”]*(?:“[^”]*”[^”]*)*”/g, '“…”');
 
 describe('the claim ledger of the bundled article', () => {
-  it('GIVEN the article THEN the ledger has the expected speakers, stances and statuses', () => {
+  it('GIVEN the article THEN the ledger has the expected speakers, stances and statuses', async () => {
     const rows = app.listClaims({}) as LedgerEntry[];
     const get = (prefix: string) => rows.find((r) => r.docId === ARTICLE && r.text.startsWith(prefix));
     // The speaker as named, the actor it speaks for beside it.
@@ -38,7 +38,7 @@ describe('the claim ledger of the bundled article', () => {
     expect(get('Pakistan has firmly condemned')).toMatchObject({ speaker: 'Pakistan', actor: 'Pakistan', stance: 'condemn', status: 'reported', about: { status: 'disputed' } });
     expect(get('In a related international move, Russia successfully launched three satellites')).toMatchObject({ speaker: undefined, stance: 'report', status: 'reported' });
     for (const r of rows.filter((x) => x.docId === ARTICLE)) expect(app.deps.store.getDocument(ARTICLE)!.text.slice(r.start, r.end)).toBe(r.text);
-    expect(app.stats().claims).toBe(rows.length);
+    expect((await app.stats()).claims).toBe(rows.length);
   });
 
   it('GIVEN filters THEN the actor resolves through the gazetteer and the status filters', () => {
@@ -109,9 +109,9 @@ describe('reviews and removal through the app', () => {
   });
 
   it('GIVEN the article is removed THEN its claims go with it', async () => {
-    const before = app.stats().claims;
+    const before = (await app.stats()).claims;
     await app.removeDocument(ARTICLE);
     expect(app.listClaims({}).some((r) => r.docId === ARTICLE)).toBe(false);
-    expect(app.stats().claims).toBeLessThan(before);
+    expect((await app.stats()).claims).toBeLessThan(before);
   });
 });

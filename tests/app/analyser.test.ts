@@ -57,8 +57,8 @@ describe('app.importBatches', () => {
       expect(results.filter((r) => r.added)).toHaveLength(21);
       expect(results.filter((r) => !r.added).map((r) => r.id)).toEqual(['b0-0', 'b0-0', 'b0-0']);
       expect(rejected).toEqual(['empty-0: EMPTY_DOCUMENT', 'empty-1: EMPTY_DOCUMENT', 'empty-2: EMPTY_DOCUMENT']);
-      expect(piped.app.stats()).toMatchObject({ documents: plain.app.stats().documents, chunks: plain.app.stats().chunks, claims: plain.app.stats().claims });
-      expect(piped.app.deps.index.size).toBe(plain.app.stats().chunks);
+      expect((await piped.app.stats())).toMatchObject({ documents: (await plain.app.stats()).documents, chunks: (await plain.app.stats()).chunks, claims: (await plain.app.stats()).claims });
+      expect(piped.app.deps.index.size).toBe((await plain.app.stats()).chunks);
       const a = await piped.app.answer('What did Pakistan say?');
       expect(a.abstained).toBe(false);
       expect(a.citations[0]?.quote).toMatch(/Pakistan condemned/);

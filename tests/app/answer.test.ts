@@ -57,8 +57,8 @@ describe('answer() over the bundled corpus', () => {
     await expect(app.answer('x'.repeat(5000))).rejects.toThrow(/too long/);
   });
 
-  it('GIVEN answered questions THEN stats count them with a median latency', () => {
-    const s = app.stats();
+  it('GIVEN answered questions THEN stats count them with a median latency', async () => {
+    const s = (await app.stats());
     expect(s.documents).toBeGreaterThanOrEqual(30);
     expect(s.questionsAnswered).toBeGreaterThanOrEqual(4);
     expect(typeof s.medianLatencyMs).toBe('number'); // reported once questions were answered (its size is not asserted)

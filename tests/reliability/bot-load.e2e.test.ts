@@ -78,7 +78,7 @@ describe('load through the fake Discord', () => {
     const questions = loadQuestions();
     const members = Array.from({ length: USERS }, (_, i) => user(`77777777777777${String(1000 + i)}`, `member${i}`));
     const channels = Array.from({ length: CHANNELS }, (_, i) => `88888888888888${String(1000 + i)}`);
-    const before = h.app.stats().documents;
+    const before = (await h.app.stats()).documents;
     const log: Step[] = [];
     h.fake.setMaxListeners(USERS * PER_USER + 10); // one listener per tracked interaction
     const answer = h.app.answer.bind(h.app);
@@ -115,7 +115,7 @@ describe('load through the fake Discord', () => {
     const count = (k: Kind) => outcomes.filter((o) => o === k).length;
     const figures = {
       requests: outcomes.length, answered: count('answered'), limited: count('limited'), errors: count('error'),
-      imported: h.app.stats().documents - before, acksDuringImport,
+      imported: (await h.app.stats()).documents - before, acksDuringImport,
     };
     console.info(`discord load: ${JSON.stringify(figures)}`);
     expect(figures.errors).toBe(0);

@@ -20,12 +20,12 @@ describe('configured embedding providers in the app', () => {
       const app = await createApp(testConfig(dir, env));
       expect(app.deps.embedder.id).toBe('ollama:nomic-embed-text/16');
       expect(app.deps.store.getMeta('embedder')).toBe('ollama:nomic-embed-text/16');
-      expect(app.deps.index.size).toBe(app.stats().chunks);
+      expect(app.deps.index.size).toBe((await app.stats()).chunks);
       const a = await app.answer('What did Pakistan say?');
       expect(a.citations.map((c) => c.quote).join('\n')).toMatch(/Pakistan has firmly condemned/);
       const afterBuild = embeds();
       const re = await app.reindex();
-      expect(re.chunks).toBe(app.stats().chunks);
+      expect(re.chunks).toBe((await app.stats()).chunks);
       expect(embeds()).toBe(afterBuild);
       await app.close();
 
