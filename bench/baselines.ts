@@ -41,7 +41,7 @@ Promise<{ addMs: number; queryMs: number[] }> {
 /**
  * The floor of the project's own stack: a raw hnswlib-node index read from the saved file (same `ef`)
  * with `searchKnn(vec, candidates)`, plus one raw FTS5 bm25 query on the same store with the system's
- * own bounded expression and the same number of candidates. No fusion, no speaker lists, no chunk
+ * own bounded expression and the same number of candidates (`Store.lexicalSearch`, no speaker list). No fusion, no speaker lists, no chunk
  * loading, no composition. Returns the time of each part and of both together per query.
  */
 export async function floorBaseline(store: Store, dataDir: string, dim: number, ef: number, queries: readonly BenchQuery[], candidates: number):
@@ -49,7 +49,6 @@ Promise<{ annMs: number[]; ftsMs: number[]; totalMs: number[] }> {
   const raw = new hnswlib.HierarchicalNSW('cosine', dim);
   await raw.readIndex(path.join(dataDir, 'index.hnsw'));
   raw.setEf(ef);
-  const fts = store.db.prepare('SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts, 1.0, 0.5) LIMIT ?').pluck();
   const n = Math.min(candidates, raw.getCurrentCount());
   const annMs: number[] = [];
   const ftsMs: number[] = [];
@@ -58,7 +57,7 @@ Promise<{ annMs: number[]; ftsMs: number[]; totalMs: number[] }> {
     const t0 = performance.now();
     raw.searchKnn(q.vec, n);
     const t1 = performance.now();
-    if (q.match) fts.all(q.match, candidates);
+    if (q.match) store.lexicalSearch(q.match, candidates);
     const t2 = performance.now();
     annMs.push(t1 - t0);
     ftsMs.push(t2 - t1);

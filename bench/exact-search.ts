@@ -1,4 +1,4 @@
-import type { Store } from '../storage/sqlite/store.js';
+import type { VectorStore } from '../core/ports.js';
 import type { VectorIndex } from '../retrieval/vector-index.js';
 
 /** Every stored vector in one contiguous array, with the chunk id of each row (ascending). */
@@ -8,17 +8,21 @@ export interface VectorMatrix {
   dim: number;
 }
 
-/** Reads all stored vectors into a {@link VectorMatrix}. */
-export function loadMatrix(store: Store, dim: number): VectorMatrix {
-  const n = store.counts().chunks;
-  const ids = new Float64Array(n);
-  const data = new Float32Array(n * dim);
+/** Passages whose vectors are read in one call. */
+const READ_BATCH = 5000;
+
+/** Reads all stored vectors into a {@link VectorMatrix}, through the vector port in batches. */
+export async function loadMatrix(vectors: VectorStore, dim: number): Promise<VectorMatrix> {
+  const all = await vectors.ids();
+  const ids = new Float64Array(all.length);
+  const data = new Float32Array(all.length * dim);
   let i = 0;
-  for (const { id, vec } of store.vectors()) {
-    if (i >= n) break;
-    ids[i] = id;
-    data.set(vec, i * dim);
-    i++;
+  for (let start = 0; start < all.length; start += READ_BATCH) {
+    for (const { id, vec } of await vectors.vectorsOf(all.slice(start, start + READ_BATCH))) {
+      ids[i] = id;
+      data.set(vec, i * dim);
+      i++;
+    }
   }
   return { ids: ids.subarray(0, i), data: data.subarray(0, i * dim), dim };
 }

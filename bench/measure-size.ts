@@ -62,7 +62,7 @@ export async function measureSize(target: number, corpus: EvalCorpus, config: Co
     const floor = await floorBaseline(store, dir, embedder.dimensions, app.deps.index.params.efSearch, queries, candidates);
 
     progress(`${label}: recall@10 against exact search`);
-    const matrix = loadMatrix(store, embedder.dimensions);
+    const matrix = await loadMatrix(app.deps.storage.vectors, embedder.dimensions);
     const recallQs = [...queries.map((q) => Float32Array.from(q.vec)), ...await pseudoQueries(store, embedder, matrix.ids, plan.recallQueries - queries.length)];
     const recall = recallAtK(app.deps.index, matrix, recallQs, 10);
 
