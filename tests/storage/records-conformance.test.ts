@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Storage } from '../../core/ports.js';
+import { checkData } from '../../app/check.js';
 import { closeGap, listGaps, recordGap } from '../../app/gaps.js';
+import { tempDir } from '../helpers/temp.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from '../../app/records.js';
 import { GRAIN, HARBOUR, ROAD, freshWithRaw, postgresBackend, sqliteBackend } from './storage-fixture.js';
 
@@ -113,5 +115,19 @@ describe.each([sqliteBackend, postgresBackend])('GIVEN the $name storage adapter
       .toContainEqual(expect.stringMatching(/^5 .* vector is not 12 bytes long$/));
     await raw(PLANT[backend.name]!.orphan);
     expect((await storage.integrity.check()).map((p) => p.problem)).toContainEqual(expect.stringMatching(/^1 (chunks|passages) without a document$/));
+  });
+
+  test('WHEN `corpus check` runs over the adapter THEN it counts the store and reports the embedder and the index on disk', async () => {
+    await storage.documents.insertDocuments([HARBOUR, GRAIN, ROAD]);
+    await storage.meta.set('embedder', 'builtin-a');
+    const { dir, cleanup } = tempDir('dd-check-');
+    try {
+      const report = await checkData(storage, dir, 'builtin-b');
+      expect(report).toMatchObject({ ok: false, documents: 3, chunks: 5, indexSize: null });
+      expect(report.problems.map((p) => p.problem)).toEqual([
+        'stored vectors were made by builtin-a, configured embedder is builtin-b', 'no readable vector index on disk']);
+    } finally {
+      cleanup();
+    }
   });
 });
