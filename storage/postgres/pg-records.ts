@@ -10,12 +10,11 @@ export function pgRecords(q: Queryable): RecordStore {
       await q.query('INSERT INTO questions (asked_at, channel, abstained, ms) VALUES ($1, $2, $3, $4)', [e.askedAt, e.channel, e.abstained, e.ms]);
     }),
     questionStats: async () => {
-      const { rows: [c] } = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM questions');
-      const n = c?.n ?? 0;
-      if (n === 0) return { questionsAnswered: 0, medianLatencyMs: null };
-      // The lower middle value, as SQLite's adapter reads it (not percentile_cont's interpolation).
-      const { rows: [m] } = await q.query<{ ms: number }>('SELECT ms FROM questions ORDER BY ms LIMIT 1 OFFSET $1', [Math.floor((n - 1) / 2)]);
-      return { questionsAnswered: n, medianLatencyMs: Math.round(m!.ms * 10) / 10 };
+      // percentile_disc(0.5) is the value at position ceil(n / 2), 1-based: SQLite's floor((n - 1) / 2), 0-based.
+      const { rows: [r] } = await q.query<{ n: number; median: number | null }>(
+        'SELECT count(*)::int AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) AS median FROM questions');
+      if (!r || r.n === 0 || r.median === null) return { questionsAnswered: 0, medianLatencyMs: null };
+      return { questionsAnswered: r.n, medianLatencyMs: Math.round(r.median * 10) / 10 };
     },
     recordFeedback: async (f) => {
       const { rows: [r] } = await q.query<{ id: string }>(`INSERT INTO feedback (created_at, kind, question, answer_text, user_id, guild_id,
