@@ -3,7 +3,8 @@ import type { ClaimEntry, ClaimFilter, ReviewInput } from '../core/claims.js';
 export type { ClaimEntry, ClaimFilter, ReviewInput } from '../core/claims.js';
 import type { DocumentInput, DocumentMeta, StoredDocument } from '../core/documents.js';
 import type { Config } from './config.js';
-import type { GapEntry } from './gaps.js';
+import type { FeedbackEntry, FeedbackInput, GapEntry } from '../core/record-ports.js';
+export type { FeedbackEntry, FeedbackInput, GapEntry } from '../core/record-ports.js';
 import type { Timeline } from '../claims/timeline.js';
 import type { TimelineQuery } from './timeline.js';
 import type { WatchEntry, WatchNotice, WatchResult } from './watches.js';
@@ -57,26 +58,6 @@ export interface Stats {
   medianLatencyMs: number | null;
 }
 
-/** A user's reaction to an answer. */
-export interface FeedbackInput {
-  kind: 'up' | 'down' | 'report';
-  question: string;
-  answerText?: string;
-  userId?: string;
-  guildId?: string;
-  channelId?: string;
-  messageId?: string;
-  note?: string;
-}
-
-export interface FeedbackEntry extends FeedbackInput {
-  id: number;
-  createdAt: string;
-}
-
-
-
-
 /**
  * The application as the adapters (CLI, Discord bot) see it. Built by `createApp(config)`;
  * adapters parse input, call these, and render the results.
@@ -91,8 +72,8 @@ export interface App {
   stats(): Promise<Stats>;
   listClaims(filter?: ClaimFilter): ClaimEntry[];
   reviewClaim(input: ReviewInput): ClaimEntry;
-  recordFeedback(input: FeedbackInput): FeedbackEntry;
-  listFeedback(limit?: number): FeedbackEntry[];
+  recordFeedback(input: FeedbackInput): Promise<FeedbackEntry>;
+  listFeedback(limit?: number): Promise<FeedbackEntry[]>;
   /** Who said what about one story (or one actor's statements), in date order, with the status after each entry. */
   timeline(query: TimelineQuery): Timeline;
   /** Watches claims for a member (ids from an answer or the ledger), at most WATCH_MAX_PER_MEMBER. */
@@ -105,7 +86,7 @@ export interface App {
   markNoticeSent(id: number, to: 'dm' | 'channel'): void;
   markNoticeFailed(id: number, error: string): void;
   /** Questions the bot abstained on, grouped by wording (open ones; closed too with `closed`). */
-  listGaps(opts?: { closed?: boolean; limit?: number }): GapEntry[];
+  listGaps(opts?: { closed?: boolean; limit?: number }): Promise<GapEntry[]>;
   /** Writes the index and closes the store. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -20,7 +20,7 @@ import { createAnalyser } from './analyser.js';
 import { ledgerOf, type IngestDeps } from './ingest.js';
 import { createIngestor, type Importer } from './ingestor.js';
 import { listFeedback, logQuestion, questionStats, recordFeedback } from './records.js';
-import { recordGap } from './gaps.js';
+import { listGaps, recordGap } from './gaps.js';
 import { recheckGaps } from './gap-check.js';
 import { storyMethods } from './story.js';
 
@@ -74,16 +74,16 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       // The composers read the ledger through the async ClaimSource (the ledger may be in PostgreSQL).
       claims: asyncClaimSource(ledger),
       refreshClaims: () => refreshLedger(store, ledger),
-      onAnswered: (q, a, ask) => {
-        logQuestion(store, ask.channel ?? 'api', a.abstained, a.timings?.totalMs ?? 0);
-        if (a.abstained && ask.channel !== 'eval') recordGap(store, q);
+      onAnswered: async (q, a, ask) => {
+        await logQuestion(storage.records, ask.channel ?? 'api', a.abstained, a.timings?.totalMs ?? 0);
+        if (a.abstained && ask.channel !== 'eval') await recordGap(storage, q);
       },
     });
     const ingestor = createIngestor({
       ingest: deps, storage, replica, loadOptions, load: loadSource,
       onRemoved: () => { ledger.refresh(); },
       // After documents are committed: open coverage gaps that an answer now covers are closed.
-      afterIngest: async (texts) => { await recheckGaps(store, async (q) => (await answerer.compose(q, {})).sent, texts); },
+      afterIngest: async (texts) => { await recheckGaps(storage.gaps, async (q) => (await answerer.compose(q, {})).sent, texts); },
     });
     if ((opts.bundled ?? true) && await storage.meta.get('bundled_loaded') === undefined && (await storage.documents.counts()).documents === 0) {
       await ingestor.importDocuments(await loadBundled(loadOptions));
@@ -98,11 +98,12 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       listDocuments: () => storage.documents.listDocuments(),
       async stats() {
         const { documents, passages } = await storage.documents.counts();
-        return { documents, chunks: passages, claims: ledger.count(), indexSize: replica.index.size, ...questionStats(store) };
+        return { documents, chunks: passages, claims: ledger.count(), indexSize: replica.index.size, ...await questionStats(storage.records) };
       },
-      recordFeedback: (input) => recordFeedback(store, input),
+      recordFeedback: (input) => recordFeedback(storage.records, input),
       ...storyMethods(store, ledger, gazetteer, config),
-      listFeedback: (limit) => listFeedback(store, limit),
+      listFeedback: (limit) => listFeedback(storage.records, limit),
+      listGaps: (opts) => listGaps(storage.gaps, opts),
       listClaims: (filter) => listLedger(store, ledger, gazetteer, filter),
       reviewClaim: (input) => reviewClaim(store, ledger, input),
       async close() {

@@ -1,5 +1,5 @@
 import type { Answer } from '../core/answer.js';
-import type { Store } from '../storage/sqlite/store.js';
+import type { GapStore } from '../core/record-ports.js';
 import { terms } from '../retrieval/question.js';
 import { closeGap, openGaps } from './gaps.js';
 
@@ -12,18 +12,17 @@ export const RECHECK_LIMIT = 200;
  * With `added` (the new documents' texts), only gaps with a content word in them are asked: an answer
  * that cites none of the new documents was possible before.
  */
-export async function recheckGaps(store: Store, answer: (q: string) => Promise<Pick<Answer, 'abstained' | 'citations'>>,
+export async function recheckGaps(gaps: GapStore, answer: (q: string) => Promise<Pick<Answer, 'abstained' | 'citations'>>,
   added?: readonly string[]): Promise<number> {
-  const gaps = openGaps(store, RECHECK_LIMIT);
-  if (gaps.length === 0) return 0;
+  const open = await openGaps(gaps, RECHECK_LIMIT);
+  if (open.length === 0) return 0;
   const words = added && await wordsOf(added);
   let closed = 0;
-  for (const g of gaps) {
+  for (const g of open) {
     if (words && !terms(g.question).some((w) => words.has(w))) continue;
     const a = await answer(g.question);
     if (a.abstained || a.citations.length === 0) continue;
-    closeGap(store, g.id, a.citations.map((c) => c.docId));
-    closed += 1;
+    if (await closeGap(gaps, g.id, a.citations.map((c) => c.docId))) closed += 1;
   }
   return closed;
 }

@@ -4,13 +4,12 @@ import type { ClaimLedger } from '../claims/ledger-store.js';
 import type { Store } from '../storage/sqlite/store.js';
 import type { App } from './app.js';
 import type { Config } from './config.js';
-import { listGaps } from './gaps.js';
 import { storyTimeline } from './timeline.js';
 import { addWatches, listWatches, markNoticeFailed, markNoticeSent, pendingNotices, removeWatch } from './watches.js';
 
-/** The App's methods for following a story: timelines, watched claims and their outbox, coverage gaps. */
+/** The App's methods for following a story: timelines, watched claims and their outbox. */
 export function storyMethods(store: Store, ledger: ClaimLedger, gazetteer: Gazetteer, config: Config): Pick<App,
-  'timeline' | 'watchClaims' | 'listWatches' | 'unwatch' | 'pendingNotices' | 'markNoticeSent' | 'markNoticeFailed' | 'listGaps'> {
+  'timeline' | 'watchClaims' | 'listWatches' | 'unwatch' | 'pendingNotices' | 'markNoticeSent' | 'markNoticeFailed'> {
   return {
     timeline(query) {
       refreshLedger(store, ledger);
@@ -25,6 +24,5 @@ export function storyMethods(store: Store, ledger: ClaimLedger, gazetteer: Gazet
     pendingNotices: (limit) => pendingNotices(store, limit),
     markNoticeSent: (id, to) => markNoticeSent(store, id, to),
     markNoticeFailed: (id, error) => markNoticeFailed(store, id, error),
-    listGaps: (opts) => listGaps(store, opts),
   };
 }

@@ -1,6 +1,7 @@
 import type { AddResult } from '../app/app.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
 import { checkData } from '../app/check.js';
+import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import { openEmbedder } from '../app/embedder.js';
 import { UserError } from '../core/errors.js';
 import type { DocumentKind, DocumentMeta } from '../core/documents.js';
@@ -34,7 +35,9 @@ run(async () => {
   }
   const config = configFrom(values);
   if (command === 'check') {
-    const report = await checkData(config.dataDir, (await openEmbedder(config)).id);
+    // The store is only read; with SQLite it is opened beside any running bot, as a reader.
+    const storage = openSqliteStorage(config.dataDir);
+    const report = await checkData(storage, config.dataDir, (await openEmbedder(config)).id).finally(() => storage.close());
     if (values.json) printJson(report);
     else {
       process.stdout.write(`${report.documents} documents, ${report.chunks} chunks, index ${report.indexSize ?? 'missing'}\n`);
@@ -101,17 +104,17 @@ async function dispatch(app: AppInternals, command: string, args: string[], valu
       return 0;
     }
     case 'gaps':
-      printGaps(app, values, json);
+      await printGaps(app, values, json);
       return 0;
     default:
       throw new UserError('USAGE', { detail: `unknown command "${command}"\n${USAGE}` });
   }
 }
 
-function printGaps(app: AppInternals, values: Record<string, unknown>, json: boolean): void {
+async function printGaps(app: AppInternals, values: Record<string, unknown>, json: boolean): Promise<void> {
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError('USAGE', { detail: '--limit must be a positive whole number' });
-  const gaps = app.listGaps({ closed: values.all === true, ...(limit ? { limit } : {}) });
+  const gaps = await app.listGaps({ closed: values.all === true, ...(limit ? { limit } : {}) });
   if (json) {
     printJson({ gaps: gaps.map((g) => ({ question: g.question, count: g.count, lastAsked: g.lastAsked, examples: g.examples,
       ...(g.closedAt ? { closedAt: g.closedAt, closedBy: g.closedBy } : {}) })) });

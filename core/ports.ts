@@ -1,4 +1,6 @@
 import type { Chunk, ChunkWithDoc, NewChunk, StoredDocument } from './documents.js';
+import type { StoreIntegrity } from './integrity-port.js';
+import type { GapStore, RecordStore } from './record-ports.js';
 
 /**
  * Storage ports: small async interfaces that the corpus, retrieval and the app can be given as
@@ -106,12 +108,16 @@ export interface StoragePorts {
   lexical: LexicalSearch;
   vectors: VectorStore;
   meta: Meta;
+  records: RecordStore;
+  gaps: GapStore;
 }
 
 /** A storage backend: the ports, transactions over them, and closing. */
 export interface Storage extends StoragePorts {
   /** Which adapter this is ('sqlite' or 'postgres'), for messages and reports. */
   readonly kind: string;
+  /** The adapter's own check of its store (`corpus check`), outside any transaction. */
+  readonly integrity: StoreIntegrity;
   /**
    * Runs `fn` in one write transaction: everything it does through `tx` is committed together, or
    * nothing is when it throws (the error is rethrown). A port call that fails inside `fn` undoes only

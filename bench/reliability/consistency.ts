@@ -4,7 +4,7 @@ import { checkData } from '../../app/check.js';
 import { createApp } from '../../app/create-app.js';
 import { createEmbedder } from '../../app/embedder.js';
 import { isUserError } from '../../core/errors.js';
-import { Store } from '../../storage/sqlite/store.js';
+import { openSqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import { documentProblems } from './fingerprint.js';
 import { answerProblems } from './load.js';
 
@@ -20,30 +20,28 @@ export interface CrashCheck {
 
 /**
  * Verifies a data folder the way an operator would after a crash: `corpus check` semantics (only an
- * index that lags the store is allowed), `PRAGMA integrity_check` and `foreign_key_check`, no
- * half-added document, then opening the app must catch the index up to exactly the store's chunks and
+ * index that lags the store is allowed; with SQLite it runs `PRAGMA integrity_check` and
+ * `foreign_key_check`), no half-added document, then opening the app must catch the index up to exactly the store's chunks and
  * answer a question with exact quotes.
  */
 export async function verifyDataDir(config: Config): Promise<CrashCheck> {
   const problems: string[] = [];
-  const report = await checkData(config.dataDir, createEmbedder(config).id);
-  const lag = report.problems.filter((p) => p.fix.startsWith('none needed'));
-  for (const p of report.problems) if (!lag.includes(p)) problems.push(`corpus check: ${p.problem}`);
-  const store = Store.open(config.dataDir);
+  const storage = openSqliteStorage(config.dataDir);
   let counts = { documents: 0, chunks: 0 };
+  let lagged = false;
   try {
-    const integrity = store.db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
-    const fk = store.db.pragma('foreign_key_check') as unknown[];
-    if (fk.length > 0) problems.push(`${fk.length} rows break a foreign key`);
-    problems.push(...documentProblems(store));
-    counts = store.counts();
+    const report = await checkData(storage, config.dataDir, createEmbedder(config).id);
+    const lag = report.problems.filter((p) => p.fix.startsWith('none needed'));
+    lagged = lag.length > 0;
+    for (const p of report.problems) if (!lag.includes(p)) problems.push(`corpus check: ${p.problem}`);
+    problems.push(...await documentProblems(storage));
+    counts = { documents: report.documents, chunks: report.chunks };
   } finally {
-    store.close();
+    await storage.close();
   }
   const app = await createApp(config, { bundled: false });
   try {
-    const stored = app.deps.store.chunkIds();
+    const stored = await app.deps.storage.vectors.ids();
     const live = new Set(app.deps.index.ids());
     const missing = stored.filter((id) => !live.has(id)).length;
     const extra = live.size - (stored.length - missing);
@@ -56,7 +54,7 @@ export async function verifyDataDir(config: Config): Promise<CrashCheck> {
   } finally {
     await app.close();
   }
-  return { ok: problems.length === 0, problems, ...counts, indexLagged: lag.length > 0 };
+  return { ok: problems.length === 0, problems, ...counts, indexLagged: lagged };
 }
 
 /** Temporary index files left behind by processes killed while saving (`index.hnsw.tmp-<pid>`). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { StoragePorts } from '../../core/ports.js';
 import { chunkText } from '../../corpus/chunker.js';
-import type { Store } from '../../storage/sqlite/store.js';
 
 /** What must not change when an input is rejected. */
 export interface StoreFingerprint {
@@ -11,16 +11,26 @@ export interface StoreFingerprint {
   digest: string;
 }
 
-/** Reads the fingerprint of a store in one read transaction. */
-export function storeFingerprint(store: Store): StoreFingerprint {
-  return store.db.transaction(() => {
+/** The ports a fingerprint reads. */
+type Readable = Pick<StoragePorts, 'documents' | 'vectors'>;
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Reads the fingerprint of a store through its ports. The reads are not one transaction, so they are
+ * taken again until the store version is the same before and after them (nothing changed in between).
+ */
+export async function storeFingerprint(storage: Readable): Promise<StoreFingerprint> {
+  for (;;) {
+    const storeVersion = await storage.documents.version();
+    const docs = (await storage.documents.listDocuments()).sort(byId);
+    const ids = await storage.vectors.ids();
+    if (await storage.documents.version() !== storeVersion) continue;
     const hash = createHash('sha256');
-    const docs = store.db.prepare('SELECT id, content_hash FROM documents ORDER BY id').raw().all() as [string, string][];
-    for (const [id, contentHash] of docs) hash.update(`${id}\t${contentHash}\n`);
-    const ids = store.chunkIds();
+    for (const d of docs) hash.update(`${d.id}\t${d.contentHash}\n`);
     hash.update(ids.join(','));
-    return { storeVersion: store.version(), documents: docs.length, chunks: ids.length, digest: hash.digest('hex') };
-  })();
+    return { storeVersion, documents: docs.length, chunks: ids.length, digest: hash.digest('hex') };
+  }
 }
 
 /**
@@ -28,12 +38,11 @@ export function storeFingerprint(store: Store): StoreFingerprint {
  * text gives (same count, same offsets, ords 0..n-1), and every chunk's text must equal
  * `doc.text.slice(start, end)`. Returns one line per problem (at most `limit`).
  */
-export function documentProblems(store: Store, limit = 20): string[] {
+export async function documentProblems(storage: Pick<StoragePorts, 'documents'>, limit = 20): Promise<string[]> {
   const problems: string[] = [];
-  const ids = store.db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as string[];
-  for (const id of ids) {
-    const doc = store.getDocument(id)!;
-    const stored = store.chunksOf(doc.id);
+  for (const { id } of (await storage.documents.listDocuments()).sort(byId)) {
+    const doc = (await storage.documents.getDocument(id))!;
+    const stored = await storage.documents.passagesOf(doc.id);
     const expected = chunkText(doc.text);
     if (stored.length !== expected.length) {
       problems.push(`${doc.id}: ${stored.length} chunks stored, re-chunking gives ${expected.length}`);

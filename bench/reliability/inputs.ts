@@ -1,6 +1,6 @@
 import type { AppInternals } from '../../app/create-app.js';
 import { ERRORS, isUserError, type ErrorCode } from '../../core/errors.js';
-import { Store } from '../../storage/sqlite/store.js';
+import { openSqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import type { BadCase } from './bad-documents.js';
 import { pool, runCli } from './cli.js';
 import { storeFingerprint, type StoreFingerprint } from './fingerprint.js';
@@ -33,11 +33,11 @@ export async function badInputsInProcess(app: AppInternals, cases: readonly BadC
   const out: InputOutcome[] = [];
   for (const c of cases) {
     const input = c.make(dir);
-    const before = storeFingerprint(app.deps.store);
+    const before = (await storeFingerprint(app.deps.storage));
     const t0 = performance.now();
     const err = await app.addDocument(input.source, input.meta).then(() => undefined, (e: unknown) => e);
     const ms = performance.now() - t0;
-    const problems = sameStore(before, storeFingerprint(app.deps.store));
+    const problems = sameStore(before, (await storeFingerprint(app.deps.storage)));
     let got = 'accepted';
     if (err === undefined) problems.push('the input was accepted');
     else if (!isUserError(err)) {
@@ -59,7 +59,7 @@ export async function badInputsInProcess(app: AppInternals, cases: readonly BadC
  */
 export async function badInputsCli(cases: readonly BadCase[], dir: string, dataDir: string, concurrency = 2): Promise<InputOutcome[]> {
   const runs = cases.map((c) => ({ c, input: c.make(dir) })).filter((r) => r.input.cli);
-  const before = fingerprintOf(dataDir);
+  const before = (await fingerprintOf(dataDir));
   const results = await pool(runs.map(({ c, input }) => async (): Promise<InputOutcome> => {
     const r = await runCli('corpus', ['add', ...input.cli!, '--data-dir', dataDir], { cwd: dir });
     const lines = r.stderr.split('\n').filter((l) => l !== '');
@@ -71,7 +71,7 @@ export async function badInputsCli(cases: readonly BadCase[], dir: string, dataD
     if (r.stdout !== '') problems.push('something was printed on stdout');
     return { name: c.name, via: 'cli', expected: c.expect, got: lines[0] ?? '', ok: problems.length === 0, problems, ms: r.ms };
   }), concurrency);
-  const diffs = sameStore(before, fingerprintOf(dataDir));
+  const diffs = sameStore(before, (await fingerprintOf(dataDir)));
   if (diffs.length > 0) for (const r of results) { r.problems.push(...diffs); r.ok = false; }
   return results;
 }
@@ -83,11 +83,11 @@ export function messagePattern(code: ErrorCode): RegExp {
 }
 
 /** Opens the store in `dataDir` just long enough to read its fingerprint. */
-export function fingerprintOf(dataDir: string): StoreFingerprint {
-  const store = Store.open(dataDir);
+export async function fingerprintOf(dataDir: string): Promise<StoreFingerprint> {
+  const storage = openSqliteStorage(dataDir);
   try {
-    return storeFingerprint(store);
+    return await storeFingerprint(storage);
   } finally {
-    store.close();
+    await storage.close();
   }
 }

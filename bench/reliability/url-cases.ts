@@ -58,14 +58,14 @@ export async function badUrlsInProcess(apps: { strict: AppInternals; allowed: Ap
   for (const c of cases) {
     const app = apps[c.app];
     const timeoutMs = app.config.FETCH_TIMEOUT_MS;
-    const before = storeFingerprint(app.deps.store);
+    const before = (await storeFingerprint(app.deps.storage));
     const hits = s.hits.length;
     const url = c.url(s);
     const t0 = performance.now();
     const err = await app.addDocument({ kind: 'url', url }).then(() => undefined, (e: unknown) => e);
     const ms = performance.now() - t0;
     const problems: string[] = [];
-    const after = storeFingerprint(app.deps.store);
+    const after = (await storeFingerprint(app.deps.storage));
     if (JSON.stringify(before) !== JSON.stringify(after)) problems.push('the store changed');
     const got = err === undefined ? 'accepted' : isUserError(err) ? err.code : `${(err as Error)?.name}: ${(err as Error)?.message}`;
     if (got !== c.expect) problems.push(`expected ${c.expect}, got ${got}`);

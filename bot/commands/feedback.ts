@@ -27,8 +27,7 @@ export const data = {
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   requireAccess(i, ctx, 'moderator', '/feedback');
   const count = i.options.getInteger('count') ?? 15;
-  const entries = ctx.app
-    .listFeedback(count * 4)
+  const entries = (await ctx.app.listFeedback(count * 4))
     .filter((f) => f.kind !== 'up')
     .slice(0, count);
   await i.reply({ ...renderFeedback(entries), ...PRIVATE });

@@ -13,5 +13,5 @@ export const data = {
 /** Replies privately with the open coverage gaps. */
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   requireAccess(i, ctx, 'maintainer', '/gaps');
-  await i.reply({ ...renderGaps(ctx.app.listGaps({ limit: 50 })), ...PRIVATE });
+  await i.reply({ ...renderGaps(await ctx.app.listGaps({ limit: 50 })), ...PRIVATE });
 }

@@ -55,7 +55,7 @@ export async function onButton(i: ButtonInteraction, ctx: BotContext): Promise<v
       await i.reply({ ...textMessage(msg(i.locale, 'bot.rated')), ...PRIVATE });
       return;
     }
-    ctx.app.recordFeedback({ kind: id.action, ...feedbackBase(ctx, i, id.key) });
+    await ctx.app.recordFeedback({ kind: id.action, ...feedbackBase(ctx, i, id.key) });
     const text = msg(i.locale, id.action === 'up' ? 'bot.thanksUp' : 'bot.thanksDown', { report: msg(i.locale, 'bot.button.report') });
     await i.reply({ ...textMessage(text), ...PRIVATE });
     return;
@@ -89,7 +89,7 @@ export async function onModal(i: ModalSubmitInteraction, ctx: BotContext): Promi
   if (!id || id.action !== 'report') return;
   const note = i.fields.getTextInputValue('note').trim();
   if (note === '') throw new UserError('USAGE', { detail: msg(i.locale, 'bot.reportEmpty') });
-  ctx.app.recordFeedback({ kind: 'report', note, ...feedbackBase(ctx, i, id.key) });
+  await ctx.app.recordFeedback({ kind: 'report', note, ...feedbackBase(ctx, i, id.key) });
   ctx.log.info('answer reported', { user: i.user.id, message: i.message?.id });
   await i.reply({ ...textMessage(msg(i.locale, 'bot.reportThanks')), ...PRIVATE });
 }

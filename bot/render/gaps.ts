@@ -1,4 +1,4 @@
-import type { GapEntry } from '../../app/gaps.js';
+import type { GapEntry } from '../../app/app.js';
 import { listDescription } from './ledger.js';
 import { embedMessage, type BotMessage } from './payload.js';
 import { escapeTruncate, inertMentions, oneLine } from './text.js';

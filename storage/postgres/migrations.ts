@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { SCHEMA_RECORDS } from './schema-records.js';
 
 /**
  * The PostgreSQL schema, applied in order; `schema_migrations` records which have run. Append new
@@ -41,6 +42,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE passages ADD COLUMN seg tsvector;
   CREATE INDEX passages_seg ON passages USING gin(seg) WHERE seg IS NOT NULL;
   `,
+  SCHEMA_RECORDS,
 ];
 
 /** An arbitrary constant: the advisory lock that keeps two processes from migrating at once. */

@@ -3,6 +3,10 @@ import { UserError } from '../../core/errors.js';
 import type { Storage, StoragePorts } from '../../core/ports.js';
 import { migratePostgres } from './migrations.js';
 import { pgDocuments } from './pg-documents.js';
+import { pgIntegrity } from './pg-check.js';
+import { pgGaps } from './pg-gaps.js';
+import { busyAsStoreBusy } from './pg-errors.js';
+import { pgRecords } from './pg-records.js';
 import { pgLexical, pgMeta, pgVectors } from './pg-search.js';
 import type { Atomic, Queryable } from './queryable.js';
 import { parsePostgresUrl } from './url.js';
@@ -34,17 +38,22 @@ export function postgresStorage(pool: pg.Pool): Storage {
   return {
     kind: 'postgres',
     ...portsOver(pool, atomic),
+    integrity: pgIntegrity(pool),
     withTransaction: (fn) => inTransaction(pool, (client) => fn(portsOver(client, (inner) => inSavepoint(client, inner)))),
     close: () => pool.end(),
   };
 }
 
 function portsOver(q: Queryable, atomic: Atomic): StoragePorts {
-  return { documents: pgDocuments(q, atomic), lexical: pgLexical(q), vectors: pgVectors(q, atomic), meta: pgMeta(q) };
+  return {
+    documents: pgDocuments(q, atomic), lexical: pgLexical(q), vectors: pgVectors(q, atomic), meta: pgMeta(q),
+    records: pgRecords(q), gaps: pgGaps(q),
+  };
 }
 
 async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  // A server out of reach is STORE_BUSY, as a locked SQLite file is: best-effort writers skip it.
+  const client = await busyAsStoreBusy(() => pool.connect());
   try {
     await client.query('BEGIN');
     const result = await fn(client);

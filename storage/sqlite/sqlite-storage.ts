@@ -3,6 +3,10 @@ import { isBusy, Store } from './store.js';
 import type { LexicalQuery, Storage, StoragePorts } from '../../core/ports.js';
 import { Serial } from '../serial.js';
 import { ftsMatch } from './fts-match.js';
+import { promised } from '../sync-port.js';
+import { sqliteIntegrity } from './sqlite-check.js';
+import { sqliteGaps } from './sqlite-gaps.js';
+import { sqliteRecords } from './sqlite-records.js';
 
 /**
  * The storage ports over today's SQLite `Store` (corpus/store.ts): its synchronous methods wrapped in
@@ -17,6 +21,7 @@ export function sqliteStorage(store: Store, opts: { closeStore?: boolean } = {})
   return {
     kind: 'sqlite',
     ...outside,
+    integrity: queued(promised(sqliteIntegrity(store)), serial),
     withTransaction: (fn) => serial.run(() => inTransaction(store, () => fn(direct))),
     close: () => serial.run(() => { if (opts.closeStore !== false) store.close(); }),
   };
@@ -66,18 +71,23 @@ function sqlitePorts(store: Store): StoragePorts {
       get: (key) => now(() => store.getMeta(key)),
       set: (key, value) => now(() => store.setMeta(key, value)),
     },
+    records: promised(sqliteRecords(store)),
+    gaps: promised(sqliteGaps(store)),
   };
 }
 
 /** The same ports, each call waiting for its turn (after any open transaction). */
 function queuedPorts(ports: StoragePorts, serial: Serial): StoragePorts {
-  // A scan yields between batches; each batch read is short, so it is not queued.
-  const wrap = <P extends object>(port: P): P => Object.fromEntries(
+  return Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, queued(port as object, serial)])) as unknown as StoragePorts;
+}
+
+/** One port whose calls each wait for their turn (a scan yields between batches; each batch read is short, so it is not queued). */
+function queued<P extends object>(port: P, serial: Serial): P {
+  return Object.fromEntries(
     Object.entries(port).map(([name, method]) => [
       name, name === 'scan' ? method : (...args: unknown[]) => serial.run(() => (method as (...a: unknown[]) => unknown)(...args)),
     ]),
   ) as P;
-  return { documents: wrap(ports.documents), lexical: wrap(ports.lexical), vectors: wrap(ports.vectors), meta: wrap(ports.meta) };
 }
 
 /**

@@ -26,7 +26,7 @@ describe('coverage gaps', () => {
     const asked = ['Why did the lighthouse keepers of Marx strike?', 'why did the lighthouse keepers in Marx strike', 'Why did <@123456789012> the lighthouse keepers of Marx strike?'];
     for (const q of asked) expect((await a.answer(q)).abstained).toBe(true);
     expect((await a.answer('What tariffs did Osterlich put on cheese?')).abstained).toBe(true);
-    const gaps = a.listGaps();
+    const gaps = (await a.listGaps());
     expect(gaps).toHaveLength(2);
     expect(gaps[0]).toMatchObject({ question: asked[0], count: 3 });
     expect(gaps[0]!.examples).toContain('why did the lighthouse keepers in Marx strike');
@@ -37,7 +37,7 @@ describe('coverage gaps', () => {
   it('GIVEN an answered question THEN it is not a gap', async () => {
     const a = await app();
     expect((await a.answer('Why did Freedonia recall its ambassador from Sylvania?')).abstained).toBe(false);
-    expect(a.listGaps()).toEqual([]);
+    expect((await a.listGaps())).toEqual([]);
   });
 
   it('GIVEN an open gap WHEN a document that answers it is added THEN the gap closes by itself, citing the document', async () => {
@@ -45,8 +45,8 @@ describe('coverage gaps', () => {
     await a.answer('Why did the lighthouse keepers of Marx strike?');
     await a.answer('What tariffs did Osterlich put on cheese?');
     await a.addDocument({ kind: 'document', document: doc('marx-strike', LATER, { published: '2026-01-05' }) });
-    expect(a.listGaps().map((g) => g.question)).toEqual(['What tariffs did Osterlich put on cheese?']);
-    const closed = a.listGaps({ closed: true }).find((g) => g.closedAt);
+    expect((await a.listGaps()).map((g) => g.question)).toEqual(['What tariffs did Osterlich put on cheese?']);
+    const closed = (await a.listGaps({ closed: true })).find((g) => g.closedAt);
     expect(closed).toMatchObject({ question: 'Why did the lighthouse keepers of Marx strike?', closedBy: ['marx-strike'] });
   });
 });

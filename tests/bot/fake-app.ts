@@ -12,7 +12,7 @@ import type {
   Stats,
 } from '../../app/app.js';
 import type { Config } from '../../app/config.js';
-import type { GapEntry } from '../../app/gaps.js';
+import type { GapEntry } from '../../app/app.js';
 import type { WatchEntry, WatchNotice, WatchResult } from '../../app/watches.js';
 import type { TimelineQuery } from '../../app/timeline.js';
 import type { Timeline } from '../../claims/timeline.js';
@@ -82,12 +82,12 @@ export class FakeApp implements App {
     this.calls.push({ method: 'reviewClaim', args: [input] });
     return { id: input.claimId, text: 'x', status: input.status, docId: 'd', start: 0, end: 1, review: { ...input, at: new Date().toISOString() } };
   }
-  recordFeedback(input: FeedbackInput): FeedbackEntry {
+  async recordFeedback(input: FeedbackInput): Promise<FeedbackEntry> {
     const e = { ...input, id: this.feedback.length + 1, createdAt: new Date().toISOString() };
     this.feedback.push(e);
     return e;
   }
-  listFeedback(limit = 20): FeedbackEntry[] {
+  async listFeedback(limit = 20): Promise<FeedbackEntry[]> {
     return this.feedback.slice(-limit).reverse();
   }
   timelineWith: (q: TimelineQuery) => Timeline = () => ({ entries: [], reviews: [], band: [] });
@@ -124,7 +124,7 @@ export class FakeApp implements App {
     if (n) n.attempts += 1;
   }
   gaps: GapEntry[] = [];
-  listGaps(opts?: { closed?: boolean; limit?: number }): GapEntry[] {
+  async listGaps(opts?: { closed?: boolean; limit?: number }): Promise<GapEntry[]> {
     this.calls.push({ method: 'listGaps', args: [opts] });
     return this.gaps.slice(0, opts?.limit ?? this.gaps.length);
   }

@@ -5,6 +5,7 @@ import { sqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import { openIndex } from '../../retrieval/index-sync.js';
 import { VectorIndex } from '../../retrieval/vector-index.js';
 import { checkData } from '../../app/check.js';
+import { openSqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
 import { doc, openDeps } from '../helpers/deps.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -12,6 +13,12 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
+
+/** `corpus check` on the SQLite store of `dataDir`. */
+async function checkDir(dataDir: string, embedderId: string) {
+  const storage = openSqliteStorage(dataDir);
+  try { return await checkData(storage, dataDir, embedderId); } finally { await storage.close(); }
+}
 
 const A = 'Pakistan condemned the attack. The ministry urged restraint.';
 const B = 'Ukraine rejected the accusation as fabricated. Zelensky called it a lie.';
@@ -63,7 +70,7 @@ describe('Store', () => {
     expect(store.lexicalSearch('"half"', 10)).toEqual([]);
     expect(store.counts()).toEqual({ documents: 1, chunks: 1 });
     store.close();
-    const report = await checkData(dir, deps.embedder.id);
+    const report = await checkDir(dir, deps.embedder.id);
     expect(report.problems.filter((p) => !p.problem.includes('index'))).toEqual([]);
   });
 });
@@ -76,7 +83,7 @@ describe('Vector index', () => {
     await ingestDocuments(deps, [doc('b', B)]); // committed to the store, index file not written
     deps.store.close();
     const store = Store.open(dir);
-    const report = await checkData(dir, deps.embedder.id);
+    const report = await checkDir(dir, deps.embedder.id);
     expect(report.ok).toBe(false);
     expect(report.problems[0]!.problem).toMatch(/1 chunks missing from the index/);
     const { index, rebuilt, added } = await openIndex(sqliteStorage(store), deps.embedder, dir);

@@ -32,12 +32,12 @@ afterAll(async () => {
 
 describe('corpus add on the command line', () => {
   it('GIVEN bad documents THEN each exits 1 with one "error:" line naming its problem, and the store is unchanged', async () => {
-    const before = fingerprintOf(dataDir);
+    const before = (await fingerprintOf(dataDir));
     const cases = BAD_CASES.filter((c) => QUICK.includes(c.name));
     expect(cases).toHaveLength(QUICK.length);
     const results = await badInputsCli(cases, work.dir, dataDir);
     expect(results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.problems.join('; ')}`)).toEqual([]);
-    expect(fingerprintOf(dataDir)).toEqual(before);
+    expect((await fingerprintOf(dataDir))).toEqual(before);
     expect(before.documents).toBeGreaterThan(1); // the bundled documents and the seed
   });
 

@@ -26,9 +26,9 @@ afterAll(async () => {
 });
 
 describe('bad documents through app.addDocument', () => {
-  it('GIVEN a seed document THEN it was stored whole (the baseline the other cases compare against)', () => {
-    expect(storeFingerprint(app.deps.store)).toMatchObject({ documents: 1, chunks: 1 });
-    expect(documentProblems(app.deps.store)).toEqual([]);
+  it('GIVEN a seed document THEN it was stored whole (the baseline the other cases compare against)', async () => {
+    expect((await storeFingerprint(app.deps.storage))).toMatchObject({ documents: 1, chunks: 1 });
+    expect((await documentProblems(app.deps.storage))).toEqual([]);
   });
 
   // 'pasted invisible characters only' found a bug, fixed in fb4c037: text made only of zero-width spaces,
@@ -68,16 +68,16 @@ describe('a JSONL import with bad lines', () => {
       good('j4-copy', 'Chile condemned the coup attempt in Bolivia.'),
       good('j9', 'Norway pledged more aid to Gaza.'),
     ].join('\n'));
-    const before = storeFingerprint(app.deps.store);
+    const before = (await storeFingerprint(app.deps.storage));
     const report = await importJsonl(app, file, { format: 'auto', batch: 3, progress: false });
     // Parse errors are reported as they are read, store conflicts when their batch is written: sort.
     expect(report.errors.map((e) => e.line).sort((a, b) => a - b)).toEqual([2, 3, 5, 6, 7, 8]);
     for (const e of report.errors) expect(e.error).not.toMatch(/\n|^\s*at .+:\d+:\d+/m);
     expect(report).toMatchObject({ added: 3, unchanged: 1 });
-    const after = storeFingerprint(app.deps.store);
+    const after = (await storeFingerprint(app.deps.storage));
     expect(after.documents - before.documents).toBe(3);
     expect(app.deps.store.getDocument('j1')?.text).toBe('Kenya welcomed the ceasefire in Sudan.');
     expect(app.deps.store.getDocument(SEED_ID)?.text).toContain('Norway announced');
-    expect(documentProblems(app.deps.store)).toEqual([]);
+    expect((await documentProblems(app.deps.storage))).toEqual([]);
   });
 });

@@ -48,7 +48,7 @@ describe('concurrent writers', () => {
     ]);
     expect(imported.status === 'rejected' ? describeError(imported.reason) : 'ok').toBe('ok');
     expect(['a', 'b', 'c'].filter((id) => !app.deps.store.getDocument(id))).toEqual([]);
-    expect(documentProblems(app.deps.store)).toEqual([]);
+    expect((await documentProblems(app.deps.storage))).toEqual([]);
   });
 });
 

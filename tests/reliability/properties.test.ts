@@ -89,7 +89,7 @@ describe('answer() and adding text (property, bundled documents)', () => {
       const stored = app.deps.store.getDocument((res as { id: string }).id)!;
       expect(normalizeText(stored.text)).toBe(stored.text);
     }), { numRuns: 120 });
-    expect(documentProblems(app.deps.store)).toEqual([]);
+    expect((await documentProblems(app.deps.storage))).toEqual([]);
   });
 });
 

@@ -39,10 +39,10 @@ describe('bad URLs through app.addDocument', () => {
   });
 
   it('GIVEN the allowed page THEN it is added (the hatch works, so the refusals above are real)', async () => {
-    const before = storeFingerprint(allowed.deps.store);
+    const before = (await storeFingerprint(allowed.deps.storage));
     const res = await allowed.addDocument({ kind: 'url', url: `${server.base}/page.html` });
     expect(res.added).toBe(true);
-    expect(storeFingerprint(allowed.deps.store).documents).toBe(before.documents + 1);
+    expect((await storeFingerprint(allowed.deps.storage)).documents).toBe(before.documents + 1);
     await allowed.removeDocument(res.id);
   });
 
@@ -54,10 +54,10 @@ describe('bad URLs through app.addDocument', () => {
   ])('GIVEN a DNS name that resolves to %s THEN URL_FORBIDDEN before any connection', async (_, address) => {
     vi.spyOn(dns.promises, 'lookup').mockResolvedValue([{ address, family: address.includes(':') ? 6 : 4 }] as never);
     const hits = server.hits.length;
-    const before = storeFingerprint(allowed.deps.store);
+    const before = (await storeFingerprint(allowed.deps.storage));
     await expect(allowed.addDocument({ kind: 'url', url: `http://intranet.example.test:${server.port}/page.html` }))
       .rejects.toMatchObject({ code: 'URL_FORBIDDEN', message: expect.stringContaining(address) });
     expect(server.hits.length).toBe(hits);
-    expect(storeFingerprint(allowed.deps.store)).toEqual(before);
+    expect((await storeFingerprint(allowed.deps.storage))).toEqual(before);
   });
 });

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { NewDocumentWithPassages, Storage } from '../../core/ports.js';
 import type { StoredDocument } from '../../core/documents.js';
@@ -94,3 +96,35 @@ export const GRAIN = docWith('grain', 'Grain corridor', [
 export const ROAD = docWith('road', 'Ceasefire holds', [
   'Observers counted convoys on the coastal road near Veloria.', // r0
 ], { url: 'https://example.org/road', published: '2026-03-02', publisher: 'Coastal Wire', attribs: ['[{"s":0,"speaker":"observers"}]'] });
+
+/**
+ * A fresh store of `backend` plus `raw(sql)`, which runs SQL on it behind the adapter's back (another
+ * connection; on SQLite without foreign keys, on PostgreSQL without triggers), to plant problems.
+ */
+export async function freshWithRaw(backend: Backend): Promise<{ storage: Storage; raw: (sql: string) => Promise<void>; dispose: () => Promise<void> }> {
+  if (backend === sqliteBackend) {
+    const { dir, cleanup } = tempDir('dd-storage-');
+    const storage = openSqliteStorage(dir);
+    const raw = async (sql: string) => {
+      const db = new Database(path.join(dir, 'store.sqlite'));
+      try {
+        db.pragma('foreign_keys = OFF');
+        db.exec(sql);
+      } finally { db.close(); }
+    };
+    return { storage, raw, dispose: async () => { await storage.close(); cleanup(); } };
+  }
+  const name = `conformance_${++databases}`;
+  await admin!.query(`CREATE DATABASE ${name}`);
+  const url = cluster!.url.replace('/postgres?', `/${name}?`);
+  const storage = await openPostgresStorage(url);
+  const raw = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query("SET session_replication_role = 'replica'");
+      await client.query(sql);
+    } finally { await client.end(); }
+  };
+  return { storage, raw, dispose: () => storage.close() };
+}
