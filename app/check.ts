@@ -12,13 +12,13 @@ export interface CheckReport {
 }
 
 /**
- * Verifies the store and this process's index on disk (under `dataDir`) without changing either:
+ * Verifies the store and this process's index on disk (under `indexDir`) without changing either:
  * the adapter's own check (SQLite: page and FTS integrity; both: every passage's offsets reproduce
  * its text, no passage without a document, vectors of the index's length), the embedder that made
  * the stored vectors, and that the index holds exactly the store's passages.
  */
-export async function checkData(storage: Storage, dataDir: string, embedderId: string): Promise<CheckReport> {
-  const index = await VectorIndex.load(dataDir);
+export async function checkData(storage: Storage, indexDir: string, embedderId: string): Promise<CheckReport> {
+  const index = await VectorIndex.load(indexDir);
   const problems: CheckReport['problems'] = await storage.integrity.check(index ? { vectorBytes: index.dimensions * 4 } : {});
   const { documents, passages: chunks } = await storage.documents.counts();
   const recorded = await storage.meta.get('embedder');

@@ -1,7 +1,8 @@
 import type { AddResult } from '../app/app.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
 import { checkData } from '../app/check.js';
-import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
+import { openStorage } from '../app/open-storage.js';
+import { indexDirOf } from '../app/config.js';
 import { openEmbedder } from '../app/embedder.js';
 import { UserError } from '../core/errors.js';
 import type { DocumentKind, DocumentMeta } from '../core/documents.js';
@@ -35,9 +36,10 @@ run(async () => {
   }
   const config = configFrom(values);
   if (command === 'check') {
-    // The store is only read; with SQLite it is opened beside any running bot, as a reader.
-    const storage = openSqliteStorage(config.dataDir);
-    const report = await checkData(storage, config.dataDir, (await openEmbedder(config)).id).finally(() => storage.close());
+    // The store is only read: with SQLite it is opened beside any running bot, with PostgreSQL (DATABASE_URL)
+    // the shared corpus is checked against this process's index replica.
+    const { storage } = await openStorage(config);
+    const report = await checkData(storage, indexDirOf(config), (await openEmbedder(config)).id).finally(() => storage.close());
     if (values.json) printJson(report);
     else {
       process.stdout.write(`${report.documents} documents, ${report.chunks} chunks, index ${report.indexSize ?? 'missing'}\n`);
