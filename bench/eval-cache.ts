@@ -1,3 +1,4 @@
+import { UserError } from '../core/errors.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -95,10 +96,15 @@ export async function openEvalStore(opts: OpenEvalStoreOptions): Promise<{ app: 
   let stale = ['store'];
   let app: AppInternals | null = await open().catch(() => null); // e.g. an index of another embedder
   if (app) {
-    const have = readKey(app);
+    const have = await readKey(app);
     if (have) stale = keyDifferences(keyOf(app), have);
     if (stale.length === 0) return { app, rebuilt: [] };
+    // A shared PostgreSQL corpus is never emptied by an evaluation: it must start empty.
+    const held = opts.config.DATABASE_URL ? (await app.deps.storage.documents.counts()).documents : 0;
     await app.close();
+    if (held > 0) {
+      throw new UserError('CONFIG_INVALID', { detail: `the database of DATABASE_URL holds ${held} documents not built by this evaluation (${stale.join(', ')}): point DATABASE_URL at an empty database` });
+    }
   }
   opts.progress?.(`eval store out of date (${stale.join(', ')}): rebuilding`);
   rmSync(opts.dataDir, { recursive: true, force: true });
@@ -106,7 +112,7 @@ export async function openEvalStore(opts: OpenEvalStoreOptions): Promise<{ app: 
   try {
     const want = keyOf(app);
     await opts.build(app);
-    app.deps.store.setMeta(KEY_META, JSON.stringify(want));
+    await app.deps.storage.meta.set(KEY_META, JSON.stringify(want));
     await app.saveIndex();
     return { app, rebuilt: stale };
   } catch (err) {
@@ -115,8 +121,8 @@ export async function openEvalStore(opts: OpenEvalStoreOptions): Promise<{ app: 
   }
 }
 
-function readKey(app: AppInternals): EvalStoreKey | null {
-  const raw = app.deps.store.getMeta(KEY_META);
+async function readKey(app: AppInternals): Promise<EvalStoreKey | null> {
+  const raw = await app.deps.storage.meta.get(KEY_META);
   if (!raw) return null;
   try { return JSON.parse(raw) as EvalStoreKey; } catch { return null; }
 }

@@ -2,6 +2,8 @@
  * `npm run bench -- reliability [...]` runs the reliability suite (bench/reliability/run.ts);
  * `npm run bench -- [--sizes 10000,100000] [--full] [--quick] [--json] [--out FILE] [--eval-dir DIR] [--keep]`: speed
  * and scale of the project against the fair floor, the plain exact scan and LangChain's MemoryVectorStore;
+ * `npm run bench -- adapters [--size 100000] [--out FILE]`: the same corpus and questions on SQLite and on a
+ * throw-away PostgreSQL cluster (ingest rate, answer() and retrieval latency, first citations);
  * `npm run bench -- --markdown [--readme]`: the README's Speed tables from bench/results/bench-*.json
  * (printed, or written between the README's markers), without measuring anything.
  */
@@ -22,6 +24,9 @@ const OPTIONS = {
 if (process.argv[2] === 'reliability') {
   process.argv.splice(2, 1);
   await import('./reliability/run.js');
+} else if (process.argv[2] === 'adapters') {
+  process.argv.splice(2, 1);
+  adapters();
 } else {
   speed();
 }
@@ -54,6 +59,30 @@ function speed(): void {
     if (values.out) writeResult(values.out, result);
     if (values.json) printJson(result);
     else process.stdout.write(`${formatTable(result)}\n`);
+    return 0;
+  });
+}
+
+function adapters(): void {
+  run(async () => {
+    const { values } = parse(process.argv.slice(2), {
+      size: { type: 'string', default: '100000' }, out: { type: 'string' }, 'eval-dir': { type: 'string' },
+      json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (values.help) {
+      process.stdout.write('usage: npm run bench -- adapters [--size 100000] [--out FILE] [--eval-dir DIR] [--json]\n');
+      return 0;
+    }
+    const size = Number(values.size.replace(/_/g, ''));
+    if (!Number.isInteger(size) || size < 1) throw new UserError('USAGE', { detail: '--size takes a whole number of passages' });
+    const { runAdapters } = await import('./adapters-run.js');
+    const report = await runAdapters({ config: configFrom({}), size, evalDir: values['eval-dir'],
+      command: `npm run bench -- adapters ${process.argv.slice(2).join(' ')}`.trim() });
+    if (values.out) writeResult(values.out, report);
+    if (values.json) printJson(report);
+    else for (const r of report.results) {
+      process.stdout.write(`${r.adapter}\t${r.chunks} passages\tingest ${r.ingestChunksPerS}/s\tanswer p50 ${r.answerP50Ms} ms p99 ${r.answerP99Ms} ms\n`);
+    }
     return 0;
   });
 }

@@ -47,7 +47,7 @@ export async function verifyDataDir(config: Config): Promise<CrashCheck> {
     const extra = live.size - (stored.length - missing);
     if (missing || extra) problems.push(`after open the index lacks ${missing} chunks and holds ${extra} removed ones`);
     try {
-      problems.push(...answerProblems(app, await app.answer('What did the ministry say about the ceasefire?')));
+      problems.push(...await answerProblems(app, await app.answer('What did the ministry say about the ceasefire?')));
     } catch (err) {
       if (!isUserError(err)) problems.push(`answer failed: ${(err as Error).message}`);
     }

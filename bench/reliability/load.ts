@@ -47,10 +47,10 @@ export function quantile(values: readonly number[], p: number): number {
 }
 
 /** Problems with an answer: a citation that is not the document's text at its offsets, a marker without a citation. */
-export function answerProblems(app: AppInternals, a: Answer): string[] {
+export async function answerProblems(app: AppInternals, a: Answer): Promise<string[]> {
   const problems: string[] = [];
   for (const c of a.citations) {
-    const text = app.deps.store.getDocument(c.docId)?.text;
+    const text = (await app.deps.storage.documents.getDocument(c.docId))?.text;
     if (text === undefined) problems.push(`citation ${c.n} names a missing document ${c.docId}`);
     else if (text.slice(c.start, c.end) !== c.quote) problems.push(`citation ${c.n} of ${c.docId} is not the text at ${c.start}-${c.end}`);
   }
@@ -90,7 +90,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
       latencies.push(performance.now() - s);
       r.served++;
       if (importing) r.duringImport++;
-      for (const p of answerProblems(app, a)) fail(`${JSON.stringify(q.slice(0, 60))}: ${p}`);
+      for (const p of await answerProblems(app, a)) fail(`${JSON.stringify(q.slice(0, 60))}: ${p}`);
     } catch (err) {
       if (isUserError(err)) r.refused++;
       else fail(`${JSON.stringify(q.slice(0, 60))}: ${(err as Error)?.message}`);

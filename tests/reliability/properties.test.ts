@@ -68,7 +68,7 @@ describe('answer() and adding text (property, bundled documents)', () => {
         return;
       }
       const a = result as Awaited<ReturnType<AppInternals['answer']>>;
-      expect(answerProblems(app, a)).toEqual([]);
+      expect(await answerProblems(app, a)).toEqual([]);
       if (!a.abstained) expect(a.citations.length).toBeGreaterThan(0);
       // The Discord rendering of it (tests/bot/render.test.ts checks made-up answers; these are real ones).
       const { message, rest } = renderAnswer(a, 'k');
