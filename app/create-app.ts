@@ -11,6 +11,7 @@ import { reviewClaim } from '../claims/reviews.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
 import { Store } from '../storage/sqlite/store.js';
 import { sqliteStorage } from '../storage/sqlite/sqlite-storage.js';
+import { sqliteClaims } from '../storage/sqlite/sqlite-claims.js';
 import type { DocumentInput, DocumentMeta } from '../core/documents.js';
 import { hybridSearch, widerSpans } from '../retrieval/hybrid.js';
 import { openIndex, rebuildIndex, syncIndex } from '../retrieval/index-sync.js';
@@ -81,8 +82,12 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
     const storage = sqliteStorage(store, { closeStore: false });
     const deps: IngestDeps = { storage, store, embedder, index, gazetteer, analyser, ...(claimExtractor && { claimExtractor }) };
-    const ledger = ledgerOf(store);
-    syncLedger(store, gazetteer);
+    const ledger = ledgerOf(storage);
+    await syncLedger(storage, gazetteer);
+    // TEMPORARY synchronous ledger reads on SQLite, until the answer composers read an async ClaimSource
+    // (answer/claims-builder.ts) and stats() is async: the same SQL as storage.claims, without the queue.
+    const syncClaims = sqliteClaims(store);
+    const claimSource = { inSpan: syncClaims.inSpan, list: syncClaims.entries };
     const loadOptions: LoadOptions = {
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
     };
@@ -103,9 +108,9 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       const t1 = performance.now();
       const chunks = await hybridSearch(deps, analysis, { k: config.RETRIEVAL_K, mode: config.RETRIEVAL_MODE });
       const t2 = performance.now();
-      refreshLedger(store, ledger);
+      await refreshLedger(storage, ledger);
       const wider = () => widerSpans(deps, analysis, WIDER_K);
-      const composed = composeWithClaims(analysis, chunks, ledger, () => composeExtractive(analysis, chunks), wider);
+      const composed = composeWithClaims(analysis, chunks, claimSource, () => composeExtractive(analysis, chunks), wider);
       // The LLM's answer, checked against its citations; the extractive one when it fails or is late.
       const llmResult = llm && chunks.length ? await llm.compose({ question: q, chunks, extractive: composed }) : undefined;
       const picked = llmResult?.answer ?? composed;
@@ -160,9 +165,9 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       },
       async removeDocument(id: string) {
         // The document's claims go with it (cascade); the claims they fed are derived again in the same transaction.
-        deps.index.remove(store.transaction(() => {
-          const removed = store.removeDocument(id);
-          ledger.refresh();
+        deps.index.remove(await storage.withTransaction(async (tx) => {
+          const removed = await tx.documents.removeDocument(id);
+          await ledger.refresh(tx.claims);
           return removed;
         }));
         deps.index.storeVersion = store.version();
@@ -191,13 +196,13 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       },
       stats() {
         const { documents, chunks } = store.counts();
-        return { documents, chunks, claims: ledger.count(), indexSize: deps.index.size, ...questionStats(store) };
+        return { documents, chunks, claims: syncClaims.count(), indexSize: deps.index.size, ...questionStats(store) };
       },
       recordFeedback: (input) => recordFeedback(store, input),
-      ...storyMethods(store, ledger, gazetteer, config),
+      ...storyMethods(store, storage, ledger, gazetteer, config),
       listFeedback: (limit) => listFeedback(store, limit),
-      listClaims: (filter) => listLedger(store, ledger, gazetteer, filter),
-      reviewClaim: (input) => reviewClaim(store, ledger, input),
+      listClaims: (filter) => listLedger(storage, ledger, gazetteer, filter),
+      reviewClaim: (input) => reviewClaim(storage, ledger, input),
       async close() {
         if (closed) return;
         closed = true;

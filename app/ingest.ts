@@ -136,8 +136,8 @@ export async function analyseBatch(deps: IngestDeps, inputs: readonly DocumentIn
 export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReject?: OnReject): Promise<AddResult[]> {
   const { results } = batch;
   let fresh = batch.fresh;
-  const ledger = ledgerOf(deps.store);
-  const ids = await deps.storage.withTransaction(async () => {
+  const ledger = ledgerOf(deps.storage);
+  const ids = await deps.storage.withTransaction(async (tx) => {
     fresh = fresh.filter((f) => {
       const { doc } = f.prepared;
       const existing = deps.store.findByHash(doc.contentHash);
@@ -158,7 +158,7 @@ export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReje
       chunks: f.chunks,
     })));
     // The claim ledger is written in the same transaction as the documents (nested: a savepoint).
-    for (const f of fresh) ledger.addDocument(ledgerDoc(f.prepared.doc, deps.gazetteer), f.claims);
+    for (const f of fresh) await ledger.addDocument(tx.claims, ledgerDoc(f.prepared.doc, deps.gazetteer), f.claims);
     return inserted;
   });
   const vectors = fresh.flatMap((f, i) => f.chunks.map((c, j) => ({ id: ids[i]![j]!, vec: c.vec })));
@@ -170,11 +170,11 @@ export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReje
   return results;
 }
 
-// One ledger per store, so that its cache of parsed signatures lasts from one import batch to the next.
-const ledgers = new WeakMap<Store, ClaimLedger>();
-/** The claim ledger of a store, shared by ingest and the app (one signature cache). */
-export function ledgerOf(store: Store): ClaimLedger {
-  let l = ledgers.get(store);
-  if (!l) ledgers.set(store, l = new ClaimLedger(store));
+// One ledger per storage, so that its cache of parsed signatures lasts from one import batch to the next.
+const ledgers = new WeakMap<Storage, ClaimLedger>();
+/** The claim ledger of a storage, shared by ingest and the app (one signature cache). */
+export function ledgerOf(storage: Storage): ClaimLedger {
+  let l = ledgers.get(storage);
+  if (!l) ledgers.set(storage, l = new ClaimLedger(storage.claims));
   return l;
 }

@@ -1,4 +1,5 @@
 import type { Chunk, ChunkWithDoc, NewChunk, StoredDocument } from './documents.js';
+import type { ClaimStore, WatchStore } from './ledger-ports.js';
 
 /**
  * Storage ports: small async interfaces that the corpus, retrieval and the app can be given as
@@ -79,6 +80,8 @@ export interface StoragePorts {
   lexical: LexicalSearch;
   vectors: VectorStore;
   meta: Meta;
+  claims: ClaimStore;
+  watches: WatchStore;
 }
 
 /** A storage backend: the ports, transactions over them, and closing. */

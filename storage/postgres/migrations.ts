@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { CLAIMS_SCHEMA } from './schema-claims.js';
 
 /**
  * The PostgreSQL schema, applied in order; `schema_migrations` records which have run. Append new
@@ -35,6 +36,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX passages_tsv ON passages USING gin(tsv);
   INSERT INTO meta(key, value) VALUES ('store_version', '0');
   `,
+  CLAIMS_SCHEMA,
 ];
 
 /** An arbitrary constant: the advisory lock that keeps two processes from migrating at once. */

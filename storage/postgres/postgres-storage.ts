@@ -2,10 +2,12 @@ import pg from 'pg';
 import { UserError } from '../../core/errors.js';
 import type { Storage, StoragePorts } from '../../core/ports.js';
 import { migratePostgres } from './migrations.js';
+import { pgClaims } from './pg-claims.js';
 import { pgDocuments } from './pg-documents.js';
 import { pgLexical, pgMeta, pgVectors } from './pg-search.js';
 import type { Atomic, Queryable } from './queryable.js';
 import { parsePostgresUrl } from './url.js';
+import { pgWatches } from './pg-watches.js';
 
 /**
  * Opens the storage ports over the PostgreSQL database of `url` (a `DATABASE_URL`), applying its
@@ -40,7 +42,10 @@ export function postgresStorage(pool: pg.Pool): Storage {
 }
 
 function portsOver(q: Queryable, atomic: Atomic): StoragePorts {
-  return { documents: pgDocuments(q, atomic), lexical: pgLexical(q), vectors: pgVectors(q, atomic), meta: pgMeta(q) };
+  return {
+    documents: pgDocuments(q, atomic), lexical: pgLexical(q), vectors: pgVectors(q, atomic), meta: pgMeta(q),
+    claims: pgClaims(q, atomic), watches: pgWatches(q),
+  };
 }
 
 async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {

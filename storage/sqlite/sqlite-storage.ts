@@ -3,6 +3,9 @@ import { isBusy, Store } from './store.js';
 import type { Storage, StoragePorts } from '../../core/ports.js';
 import { Serial } from '../serial.js';
 import { ftsMatchForWords } from './fts-match.js';
+import { sqliteClaims } from './sqlite-claims.js';
+import type { Sync } from './sqlite-rows.js';
+import { sqliteWatches } from './sqlite-watches.js';
 
 /**
  * The storage ports over today's SQLite `Store` (corpus/store.ts): its synchronous methods wrapped in
@@ -61,7 +64,16 @@ function sqlitePorts(store: Store): StoragePorts {
       get: (key) => now(() => store.getMeta(key)),
       set: (key, value) => now(() => store.setMeta(key, value)),
     },
+    claims: promised(sqliteClaims(store)),
+    watches: promised(sqliteWatches(store)),
   };
+}
+
+/** A synchronous port's methods, each returning a promise of its result (or its error). */
+function promised<P>(port: Sync<P>): P {
+  return Object.fromEntries(Object.entries(port).map(([name, method]) => [
+    name, (...args: unknown[]) => Promise.resolve().then(() => (method as (...a: unknown[]) => unknown)(...args)),
+  ])) as P;
 }
 
 /** The same ports, each call waiting for its turn (after any open transaction). */
@@ -71,7 +83,10 @@ function queuedPorts(ports: StoragePorts, serial: Serial): StoragePorts {
       name, (...args: unknown[]) => serial.run(() => (method as (...a: unknown[]) => unknown)(...args)),
     ]),
   ) as P;
-  return { documents: wrap(ports.documents), lexical: wrap(ports.lexical), vectors: wrap(ports.vectors), meta: wrap(ports.meta) };
+  return {
+    documents: wrap(ports.documents), lexical: wrap(ports.lexical), vectors: wrap(ports.vectors), meta: wrap(ports.meta),
+    claims: wrap(ports.claims), watches: wrap(ports.watches),
+  };
 }
 
 function countsOf(store: Store): { documents: number; passages: number } {
