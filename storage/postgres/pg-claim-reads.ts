@@ -104,7 +104,7 @@ type TimelineRow = {
 const TL_SELECT = `SELECT m.id, m.claim_id, m.about_id, c.kind, COALESCE(m.published, substr(d.published, 1, 10), substr(d.added_at, 1, 10)) AS date,
   m.doc_id, m.start, m."end", m.text, m.stance, m.role, m.certainty, m.speaker_id, m.speaker_name, m.source_text, m.sources, m.factive,
   m.speaker_label, d.title, d.publisher, d.url FROM claim_mentions m JOIN claims c ON c.id = m.claim_id JOIN documents d ON d.id = m.doc_id`;
-const TL_ORDER = 'ORDER BY date COLLATE "C", d.added_at, m.doc_id COLLATE "C", m.start';
+const TL_ORDER = 'ORDER BY date, d.added_at, m.doc_id COLLATE "C", m.start';
 
 function toTimeline(r: TimelineRow): TimelineMentionRecord {
   return {
