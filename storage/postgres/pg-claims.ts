@@ -6,6 +6,12 @@ import type { Atomic, Queryable } from './queryable.js';
 
 const json = (xs: readonly string[]) => (xs.length ? JSON.stringify(xs) : null);
 
+/**
+ * A named statement: each connection plans it once and reuses the plan (the ledger's writes at ingest
+ * run thousands of times with the same text).
+ */
+const named = (name: string, text: string, values: unknown[]) => ({ name, text, values });
+
 /** The columns of a mention as the multi-row insert unnests them, in order, with their array types. */
 const MENTION_COLUMNS: [string, string][] = [
   ['id', 'text'], ['claim_id', 'text'], ['about_id', 'text'], ['doc_id', 'text'], ['start', 'integer'], ['"end"', 'integer'],
@@ -13,11 +19,26 @@ const MENTION_COLUMNS: [string, string][] = [
   ['stance', 'text'], ['cameo', 'text'], ['also', 'text'], ['certainty', 'text'], ['hedges', 'text'], ['role', 'text'], ['via', 'text'],
   ['factive', 'boolean'], ['sources', 'text'], ['published', 'text'], ['sig', 'text'], ['speaker_label', 'text'], ['speaker_kind', 'text'],
 ];
-const INSERT_MENTIONS = `INSERT INTO claim_mentions (${MENTION_COLUMNS.map(([c]) => c).join(', ')})
-  SELECT ${MENTION_COLUMNS.map((_, i) => `u.c${i}`).join(', ')}
-  FROM unnest(${MENTION_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}) WITH ORDINALITY
-    AS u(${MENTION_COLUMNS.map((_, i) => `c${i}`).join(', ')}, n)
-  ORDER BY u.n ON CONFLICT (id) DO NOTHING`;
+/**
+ * A document's mentions and their clustering terms in one statement (atomic alone, no savepoint):
+ * $1..$25 the mention columns, $26..$28 the terms (key, day, mention id).
+ */
+const INSERT_MENTIONS = `WITH m AS (INSERT INTO claim_mentions (${MENTION_COLUMNS.map(([c]) => c).join(', ')})
+    SELECT ${MENTION_COLUMNS.map((_, i) => `u.c${i}`).join(', ')}
+    FROM unnest(${MENTION_COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(', ')}) WITH ORDINALITY
+      AS u(${MENTION_COLUMNS.map((_, i) => `c${i}`).join(', ')}, n)
+    ORDER BY u.n ON CONFLICT (id) DO NOTHING)
+  INSERT INTO claim_terms (key, day, mention_id)
+  SELECT * FROM unnest($${MENTION_COLUMNS.length + 1}::text[], $${MENTION_COLUMNS.length + 2}::text[], $${MENTION_COLUMNS.length + 3}::text[])
+  ON CONFLICT DO NOTHING`;
+
+/** What deriving reads, one row per claim: the claim, its latest review's status, its mentions in order (as JSON). */
+const DERIVE_INPUTS = `SELECT c.id, c.kind, c.status, c.derived_status, c.reason,
+  (SELECT r.status FROM claim_reviews r WHERE r.claim_id = c.id ORDER BY r.id DESC LIMIT 1) AS review,
+  COALESCE((SELECT json_agg(json_build_object('role', m.role, 'certainty', m.certainty, 'speaker_id', m.speaker_id,
+    'speaker_name', m.speaker_name, 'source_text', m.source_text, 'sources', m.sources, 'text', m.text, 'factive', m.factive) ORDER BY m.seq)
+    FROM claim_mentions m WHERE m.claim_id = c.id), '[]'::json) AS mentions
+  FROM claims c WHERE c.id = ANY($1::text[])`;
 
 /**
  * The claim ledger's rows on PostgreSQL (schema-claims.ts). A document's mentions, terms, new claims,
@@ -40,57 +61,45 @@ export function pgClaims(q: Queryable, atomic: Atomic): ClaimStore {
     async placedMentions(ids) {
       if (ids.length === 0) return [];
       const { rows } = await q.query<{ id: string; claim_id: string; doc_id: string; sig: string; speaker_id: string | null;
-        role: 'assertion'; stance: string; about_id: string | null }>(`SELECT id, claim_id, doc_id, sig, speaker_id, role, stance, about_id
-        FROM claim_mentions WHERE id = ANY($1::text[])`, [[...ids]]);
+        role: 'assertion'; stance: string; about_id: string | null }>(`SELECT id, claim_id, doc_id, sig, speaker_id, role,
+        stance, about_id FROM claim_mentions WHERE id = ANY($1::text[])`, [[...ids]]);
       return rows.map((r) => ({ id: r.id, claimId: r.claim_id, docId: r.doc_id, sig: r.sig, role: r.role, stance: r.stance,
         ...(r.speaker_id !== null && { speakerId: r.speaker_id }), ...(r.about_id !== null && { aboutId: r.about_id }) }));
     },
     async addClaims(claims, at) {
       if (claims.length === 0) return;
-      await q.query(`INSERT INTO claims (id, kind, status, derived_status, reason, created_at, updated_at)
+      await q.query(named('claims_add', `INSERT INTO claims (id, kind, status, derived_status, reason, created_at, updated_at)
         SELECT u.id, u.kind, 'unverified', 'unverified', '', $3, $3 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(id, kind, n)
-        ORDER BY u.n ON CONFLICT (id) DO NOTHING`, [claims.map((c) => c.id), claims.map((c) => c.kind), at]);
+        ORDER BY u.n ON CONFLICT (id) DO NOTHING`, [claims.map((c) => c.id), claims.map((c) => c.kind), at]));
     },
-    addMentions: (mentions) => (mentions.length === 0 ? Promise.resolve() : atomic(async (tx) => {
+    async addMentions(mentions) {
+      if (mentions.length === 0) return;
       const rows = mentions.map((m) => [m.id, m.claimId, m.aboutId ?? null, m.docId, m.start, m.end, m.text, m.speakerId ?? null,
         m.speakerName ?? null, m.sourceText ?? null, json(m.coSpeakers), m.cue ?? null, m.stance, m.cameo, json(m.also), m.certainty,
         json(m.hedges), m.role, m.via, m.factive, JSON.stringify(m.sources), m.published ?? null, m.sig, m.speakerLabel ?? null,
         m.speakerKind ?? null]);
-      await tx.query(INSERT_MENTIONS, MENTION_COLUMNS.map((_, i) => rows.map((r) => r[i])));
       const terms = mentions.flatMap((m) => m.terms.map((k) => [k, m.published ?? '', m.id]));
-      if (terms.length) {
-        await tx.query(`INSERT INTO claim_terms (key, day, mention_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-          ON CONFLICT DO NOTHING`, [terms.map((t) => t[0]), terms.map((t) => t[1]), terms.map((t) => t[2])]);
-      }
-    })),
+      await q.query(named('claims_add_mentions', INSERT_MENTIONS, [...MENTION_COLUMNS.map((_, i) => rows.map((r) => r[i])),
+        terms.map((t) => t[0]), terms.map((t) => t[1]), terms.map((t) => t[2])]));
+    },
     async deriveInputs(claimIds) {
       if (claimIds.length === 0) return [];
-      const ids = [...claimIds];
-      const [claims, mentions, reviews] = await Promise.all([
-        q.query<{ id: string; kind: DeriveInput['kind']; status: ClaimStatus; derived_status: ClaimStatus; reason: string }>(
-          'SELECT id, kind, status, derived_status, reason FROM claims WHERE id = ANY($1::text[])', [ids]),
-        q.query<StatusRow>(`SELECT claim_id, role, certainty, speaker_id, speaker_name, source_text, sources, text, factive
-          FROM claim_mentions WHERE claim_id = ANY($1::text[]) ORDER BY seq`, [ids]),
-        q.query<{ claim_id: string; status: ClaimStatus }>(`SELECT DISTINCT ON (claim_id) claim_id, status FROM claim_reviews
-          WHERE claim_id = ANY($1::text[]) ORDER BY claim_id, id DESC`, [ids]),
-      ]);
-      const byClaim = new Map<string, MentionStatusRecord[]>();
-      for (const r of mentions.rows) byClaim.set(r.claim_id, [...(byClaim.get(r.claim_id) ?? []), statusRecordOf(r)]);
-      const review = new Map(reviews.rows.map((r) => [r.claim_id, r.status]));
-      const claim = new Map(claims.rows.map((c) => [c.id, c]));
-      return ids.flatMap((id): DeriveInput[] => {
+      const { rows } = await q.query<{ id: string; kind: DeriveInput['kind']; status: ClaimStatus; derived_status: ClaimStatus; reason: string;
+        review: ClaimStatus | null; mentions: StatusRow[] }>(DERIVE_INPUTS, [[...claimIds]]);
+      const claim = new Map(rows.map((c) => [c.id, c]));
+      return claimIds.flatMap((id): DeriveInput[] => {
         const c = claim.get(id);
         if (!c) return [];
-        const r = review.get(id);
         return [{ id, kind: c.kind, status: c.status, derivedStatus: c.derived_status, reason: c.reason,
-          ...(r && { reviewStatus: r }), mentions: byClaim.get(id) ?? [] }];
+          ...(c.review !== null && { reviewStatus: c.review }), mentions: c.mentions.map(statusRecordOf) }];
       });
     },
     async saveDerived(updates) {
       if (updates.length === 0) return;
       await q.query(`UPDATE claims c SET status = u.status, derived_status = u.derived, reason = u.reason, stale = false, updated_at = u.at
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, status, derived, reason, at) WHERE c.id = u.id`,
-      [updates.map((u) => u.id), updates.map((u) => u.status), updates.map((u) => u.derivedStatus), updates.map((u) => u.reason), updates.map((u) => u.at)]);
+      [updates.map((u) => u.id), updates.map((u) => u.status), updates.map((u) => u.derivedStatus), updates.map((u) => u.reason),
+        updates.map((u) => u.at)]);
     },
     async staleClaims() {
       const { rows } = await q.query<{ id: string }>('SELECT id FROM claims WHERE stale ORDER BY created_at, id');
@@ -110,10 +119,10 @@ export function pgClaims(q: Queryable, atomic: Atomic): ClaimStore {
     async appendAudit(lines) {
       if (lines.length === 0) return;
       const col = <K extends keyof (typeof lines)[number]>(k: K) => lines.map((l) => l[k] ?? null);
-      await q.query(`INSERT INTO claim_audit (claim_id, at, actor, action, old_status, new_status, detail)
+      await q.query(named('claims_append_audit', `INSERT INTO claim_audit (claim_id, at, actor, action, old_status, new_status, detail)
         SELECT a, b, c, d, e, f, g FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
           WITH ORDINALITY AS u(a, b, c, d, e, f, g, n) ORDER BY n`,
-      [col('claimId'), col('at'), col('actor'), col('action'), col('oldStatus'), col('newStatus'), col('detail')]);
+      [col('claimId'), col('at'), col('actor'), col('action'), col('oldStatus'), col('newStatus'), col('detail')]));
     },
     async auditOf(claimId) {
       const { rows } = await q.query<{ at: string; actor: string; action: AuditEntry['action']; old_status: string | null;
