@@ -18,8 +18,13 @@ export function watchedClaim(claims: ClaimStore, id: string): Promise<string | u
  */
 export function addWatches(storage: Storage, input: { userId: string; channelId?: string; ids: readonly string[] }, limit: number): Promise<WatchResult> {
   return storage.withTransaction(async ({ claims, watches }) => {
-    const found = await Promise.all(input.ids.map((id) => watchedClaim(claims, id)));
-    const claimIds = [...new Set(found.filter((x): x is string => !!x))];
+    // One at a time: a transaction is one connection (PostgreSQL runs its queries in turn).
+    const found: string[] = [];
+    for (const id of input.ids) {
+      const claimId = await watchedClaim(claims, id);
+      if (claimId) found.push(claimId);
+    }
+    const claimIds = [...new Set(found)];
     if (claimIds.length === 0) throw new UserError('CLAIM_NOT_FOUND', { id: input.ids.join(', ').slice(0, 80) });
     const now = new Date().toISOString();
     let already = 0;
