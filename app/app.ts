@@ -70,21 +70,21 @@ export interface App {
   listDocuments(): Promise<DocumentSummary[]>;
   reindex(onProgress?: (done: number, total: number) => void): Promise<{ chunks: number; ms: number }>;
   stats(): Promise<Stats>;
-  listClaims(filter?: ClaimFilter): ClaimEntry[];
-  reviewClaim(input: ReviewInput): ClaimEntry;
+  listClaims(filter?: ClaimFilter): Promise<ClaimEntry[]>;
+  reviewClaim(input: ReviewInput): Promise<ClaimEntry>;
   recordFeedback(input: FeedbackInput): Promise<FeedbackEntry>;
   listFeedback(limit?: number): Promise<FeedbackEntry[]>;
   /** Who said what about one story (or one actor's statements), in date order, with the status after each entry. */
-  timeline(query: TimelineQuery): Timeline;
+  timeline(query: TimelineQuery): Promise<Timeline>;
   /** Watches claims for a member (ids from an answer or the ledger), at most WATCH_MAX_PER_MEMBER. */
-  watchClaims(input: { userId: string; channelId?: string; ids: string[] }): WatchResult;
-  listWatches(userId: string): WatchEntry[];
+  watchClaims(input: { userId: string; channelId?: string; ids: string[] }): Promise<WatchResult>;
+  listWatches(userId: string): Promise<WatchEntry[]>;
   /** False when the member did not watch it. */
-  unwatch(userId: string, id: string): boolean;
+  unwatch(userId: string, id: string): Promise<boolean>;
   /** Status changes of watched claims not yet delivered (the outbox). */
-  pendingNotices(limit: number): WatchNotice[];
-  markNoticeSent(id: number, to: 'dm' | 'channel'): void;
-  markNoticeFailed(id: number, error: string): void;
+  pendingNotices(limit: number): Promise<WatchNotice[]>;
+  markNoticeSent(id: number, to: 'dm' | 'channel'): Promise<void>;
+  markNoticeFailed(id: number, error: string): Promise<void>;
   /** Questions the bot abstained on, grouped by wording (open ones; closed too with `closed`). */
   listGaps(opts?: { closed?: boolean; limit?: number }): Promise<GapEntry[]>;
   /** Writes the index and closes the store. Safe to call twice. */

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { asyncClaimSource } from '../answer/claim-source.js';
 import { Gazetteer, type AliasFile } from '../claims/actors.js';
 import { listLedger, refreshLedger } from '../claims/app-ledger.js';
 import { syncLedger } from '../claims/pipeline.js';
@@ -63,8 +62,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       storage, store, embedder, gazetteer, analyser, ...(claimExtractor && { claimExtractor }),
       get index() { return replica.index; },
     };
-    const ledger = ledgerOf(store);
-    syncLedger(store, gazetteer);
+    const ledger = ledgerOf(storage);
+    await syncLedger(storage, gazetteer);
     const loadOptions: LoadOptions = {
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
     };
@@ -72,8 +71,8 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const answerer = createAnswerer({
       config, gazetteer, search: deps, replica, llm,
       // The composers read the ledger through the async ClaimSource (the ledger may be in PostgreSQL).
-      claims: asyncClaimSource(ledger),
-      refreshClaims: () => refreshLedger(store, ledger),
+      claims: ledger,
+      refreshClaims: () => refreshLedger(storage, ledger),
       onAnswered: async (q, a, ask) => {
         await logQuestion(storage.records, ask.channel ?? 'api', a.abstained, a.timings?.totalMs ?? 0);
         if (a.abstained && ask.channel !== 'eval') await recordGap(storage, q);
@@ -81,7 +80,7 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     });
     const ingestor = createIngestor({
       ingest: deps, storage, replica, loadOptions, load: loadSource,
-      onRemoved: () => { ledger.refresh(); },
+      onRemoved: async (tx) => { await ledger.refresh(tx.claims); },
       // After documents are committed: open coverage gaps that an answer now covers are closed.
       afterIngest: async (texts) => { await recheckGaps(storage.gaps, async (q) => (await answerer.compose(q, {})).sent, texts); },
     });
@@ -98,14 +97,14 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       listDocuments: () => storage.documents.listDocuments(),
       async stats() {
         const { documents, passages } = await storage.documents.counts();
-        return { documents, chunks: passages, claims: ledger.count(), indexSize: replica.index.size, ...await questionStats(storage.records) };
+        return { documents, chunks: passages, claims: await ledger.count(), indexSize: replica.index.size, ...await questionStats(storage.records) };
       },
       recordFeedback: (input) => recordFeedback(storage.records, input),
-      ...storyMethods(store, ledger, gazetteer, config),
+      ...storyMethods(storage, ledger, gazetteer, config),
       listFeedback: (limit) => listFeedback(storage.records, limit),
       listGaps: (opts) => listGaps(storage.gaps, opts),
-      listClaims: (filter) => listLedger(store, ledger, gazetteer, filter),
-      reviewClaim: (input) => reviewClaim(store, ledger, input),
+      listClaims: (filter) => listLedger(storage, ledger, gazetteer, filter),
+      reviewClaim: (input) => reviewClaim(storage, ledger, input),
       async close() {
         if (closed) return;
         closed = true;

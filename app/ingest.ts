@@ -136,8 +136,9 @@ export async function analyseBatch(deps: IngestDeps, inputs: readonly DocumentIn
 export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReject?: OnReject): Promise<AddResult[]> {
   const { results } = batch;
   let fresh = batch.fresh;
-  const ledger = ledgerOf(deps.store);
-  const { ids, version } = await deps.storage.withTransaction(async (tx) => {
+  const ledger = ledgerOf(deps.storage);
+  const { ids, before, version } = await deps.storage.withTransaction(async (tx) => {
+    const before = await tx.documents.version();
     const kept: Fresh[] = [];
     for (const f of fresh) {
       const { doc } = f.prepared;
@@ -162,22 +163,23 @@ export async function commitBatch(deps: IngestDeps, batch: AnalysedBatch, onReje
       chunks: f.chunks,
     })));
     // The claim ledger is written in the same transaction as the documents (nested: a savepoint).
-    for (const f of fresh) ledger.addDocument(ledgerDoc(f.prepared.doc, deps.gazetteer), f.claims);
-    return { ids: inserted, version: await tx.documents.version() };
+    for (const f of fresh) await ledger.addDocument(tx.claims, ledgerDoc(f.prepared.doc, deps.gazetteer), f.claims);
+    return { ids: inserted, before, version: await tx.documents.version() };
   });
   const vectors = fresh.flatMap((f, i) => f.chunks.map((c, j) => ({ id: ids[i]![j]!, vec: c.vec })));
   const index = deps.index;
   await index.addGradually(vectors);
-  // Another add may have committed meanwhile: only claim the version this batch made, if still ahead.
-  if (index.storeVersion < version) index.storeVersion = version;
+  // The index is current only if it held everything committed before this batch: a change another
+  // process committed in between is left for the next catch-up to add.
+  if (index.storeVersion === before) index.storeVersion = version;
   return results;
 }
 
-// One ledger per store, so that its cache of parsed signatures lasts from one import batch to the next.
-const ledgers = new WeakMap<Store, ClaimLedger>();
-/** The claim ledger of a store, shared by ingest and the app (one signature cache). */
-export function ledgerOf(store: Store): ClaimLedger {
-  let l = ledgers.get(store);
-  if (!l) ledgers.set(store, l = new ClaimLedger(store));
+// One ledger per storage, so that its cache of parsed signatures lasts from one import batch to the next.
+const ledgers = new WeakMap<Storage, ClaimLedger>();
+/** The claim ledger of a storage, shared by ingest and the app (one signature cache). */
+export function ledgerOf(storage: Storage): ClaimLedger {
+  let l = ledgers.get(storage);
+  if (!l) ledgers.set(storage, l = new ClaimLedger(storage.claims));
   return l;
 }

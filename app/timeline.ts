@@ -1,9 +1,9 @@
 import type { Gazetteer } from '../claims/actors.js';
 import { buildTimeline, type Timeline } from '../claims/timeline.js';
-import { actorMentions, claimKind, claimOf, mentionsInSpans, storyMentions } from '../claims/timeline-store.js';
-import type { Store } from '../storage/sqlite/store.js';
-import { queryWords } from '../retrieval/lexical.js';
-import { ftsMatch } from '../storage/sqlite/fts-match.js';
+import { actorMentions, storyMentions } from '../claims/timeline-store.js';
+import type { ClaimStore } from '../core/ledger-ports.js';
+import type { StoragePorts } from '../core/ports.js';
+import { lexicalQuery, queryWords } from '../retrieval/lexical.js';
 import { terms } from '../retrieval/question.js';
 import { UserError } from '../core/errors.js';
 
@@ -15,26 +15,26 @@ const MAX_ENTRIES = 500;
 const PASSAGES = 300;
 /** Claims one `about` story may gather. */
 const MAX_CLAIMS = 20;
-
 /**
  * The claims a story of these words is made of: passages found by the full-text index (bounded, like an
  * answer's lexical search), the claims stated in them scored by the words their statements hold, each word
  * weighing its rarity in the corpus; a statement must hold all of one or two words, three fifths of more.
  * The best-scoring claims are the story (ties across documents included); a reaction counts for its target.
  */
-function aboutStory(store: Store, about: string): string[] {
+async function aboutStory(ports: StoragePorts, about: string): Promise<string[]> {
   const words = queryWords(about);
   const stems = words.map((w) => terms(w)[0]).filter((x): x is string => !!x);
   if (stems.length === 0) throw new UserError('USAGE', { detail: 'Give some words of the story, for example "drone attack residence".' });
-  const match = ftsMatch({ terms: words });
-  if (!match) return [];
-  const chunks = store.getChunks(store.lexicalSearch(match, PASSAGES).map((h) => h.id));
-  const total = Math.max(1, store.counts().chunks);
-  const df = store.documentFrequencies(words);
+  const df = await ports.lexical.documentFrequencies(words);
+  const total = Math.max(1, (await ports.documents.counts()).passages);
+  // Bounded like an answer's lexical search (retrieval/lexical.ts): rarest words first, within a row budget.
+  const query = await lexicalQuery(about, ports.lexical, total);
+  if (!query) return [];
+  const chunks = await ports.documents.getPassages((await ports.lexical.search(query, { limit: PASSAGES })).map((h) => h.id));
   const weight = new Map(stems.map((s, i) => [s, Math.log(1 + total / Math.max(1, df[i] ?? 1))]));
   const need = stems.length <= 2 ? stems.length : Math.ceil(stems.length * 0.6);
   const best = new Map<string, number>();
-  for (const m of mentionsInSpans(store, chunks.map((c) => ({ docId: c.docId, start: c.start, end: c.end })))) {
+  for (const m of await ports.claims.mentionsInSpans(chunks.map((c) => ({ docId: c.docId, start: c.start, end: c.end })))) {
     const have = new Set(terms(m.text));
     const hit = [...weight.keys()].filter((s) => have.has(s));
     if (hit.length < need) continue;
@@ -53,10 +53,10 @@ export function timelineTitle(q: TimelineQuery): string {
 }
 
 /** The story claim a ledger id names: the claim itself, or the event a statement claim is about. */
-function storyClaim(store: Store, id: string): string {
-  const claimId = claimOf(store, id.trim());
-  if (!claimId) throw new UserError('CLAIM_NOT_FOUND', { id: id.trim().slice(0, 80) });
-  const k = claimKind(store, claimId);
+export async function storyClaim(claims: ClaimStore, id: string): Promise<string | undefined> {
+  const claimId = await claims.claimOf(id.trim());
+  if (!claimId) return undefined;
+  const k = await claims.claimKind(claimId);
   return k?.kind === 'statement' && k.aboutId ? k.aboutId : claimId;
 }
 
@@ -65,22 +65,25 @@ function storyClaim(store: Store, id: string): string {
  * or claim id; `actor`
  * lists everything one actor said, each entry with the status of the claim it bears on.
  */
-export function storyTimeline(store: Store, gazetteer: Gazetteer, q: TimelineQuery): Timeline {
+export async function storyTimeline(ports: StoragePorts, gazetteer: Gazetteer, q: TimelineQuery): Promise<Timeline> {
+  const { claims } = ports;
   if ('claim' in q) {
-    const story = storyClaim(store, q.claim);
-    return buildTimeline(store, storyMentions(store, story, MAX_ENTRIES), gazetteer, [story]);
+    const story = await storyClaim(claims, q.claim);
+    if (!story) throw new UserError('CLAIM_NOT_FOUND', { id: q.claim.trim().slice(0, 80) });
+    return buildTimeline(claims, await storyMentions(claims, story, MAX_ENTRIES), gazetteer, [story]);
   }
   if ('about' in q) {
-    const story = aboutStory(store, q.about);
+    const story = await aboutStory(ports, q.about);
     if (story.length === 0) throw new UserError('TIMELINE_EMPTY', { what: `the words “${q.about.trim().slice(0, 80)}”` });
     const seen = new Set<string>();
-    const ms = story.flatMap((id) => storyMentions(store, id, MAX_ENTRIES)).filter((m) => !seen.has(m.id) && seen.add(m.id)).slice(0, MAX_ENTRIES);
-    return buildTimeline(store, ms, gazetteer, story);
+    const ms = (await Promise.all(story.map((id) => storyMentions(claims, id, MAX_ENTRIES)))).flat()
+      .filter((m) => !seen.has(m.id) && seen.add(m.id)).slice(0, MAX_ENTRIES);
+    return buildTimeline(claims, ms, gazetteer, story);
   }
   const name = q.actor.trim();
   if (!name) throw new UserError('USAGE', { detail: 'Give an actor, for example Russia.' });
   const actor = gazetteer.resolve(name) ?? gazetteer.find(name, true)[0]?.actor;
-  const ms = actorMentions(store, actor?.id, name, MAX_ENTRIES);
+  const ms = await actorMentions(claims, actor?.id, name, MAX_ENTRIES);
   if (ms.length === 0) throw new UserError('TIMELINE_EMPTY', { what: `statements by ${name.slice(0, 80)}` });
-  return buildTimeline(store, ms, gazetteer);
+  return buildTimeline(claims, ms, gazetteer);
 }

@@ -13,14 +13,14 @@ export async function deliverPending(app: Pick<App, 'pendingNotices' | 'markNoti
   onError: (n: WatchNotice, err: unknown) => void = () => undefined): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
-  for (const n of app.pendingNotices(limit)) {
+  for (const n of await app.pendingNotices(limit)) {
     try {
-      app.markNoticeSent(n.id, await send(n));
+      await app.markNoticeSent(n.id, await send(n));
       sent += 1;
     } catch (err) {
       failed += 1;
       onError(n, err);
-      try { app.markNoticeFailed(n.id, (err as Error)?.message ?? String(err)); } catch { /* store busy: tried again next round */ }
+      try { await app.markNoticeFailed(n.id, (err as Error)?.message ?? String(err)); } catch { /* store busy: tried again next round */ }
     }
   }
   return { sent, failed };

@@ -14,7 +14,7 @@ import { extractStored, ledgerDoc } from '../claims/pipeline.js';
 import { loadPath } from '../corpus/loaders/index.js';
 import { recordToDocument } from '../corpus/loaders/jsonl-formats.js';
 import { prepareDocument } from '../corpus/prepare.js';
-import { Store } from '../storage/sqlite/store.js';
+import { openSqliteStorage } from '../storage/sqlite/sqlite-storage.js';
 import type { DocumentInput, StoredDocument } from '../core/documents.js';
 import type { AttributionScore } from './attribution-score.js';
 
@@ -93,10 +93,10 @@ function scoreSet(labels: Label[], entries: Map<string, LedgerEntry | null>) {
 /** Extracts every document the labels come from into one scratch ledger; maps label id -> first entry of its sentence. */
 async function extractAll(labels: Label[], evalDir: string, root: string): Promise<Map<string, LedgerEntry | null>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'claims-eval-'));
-  const store = Store.open(dir);
+  const storage = openSqliteStorage(dir);
   try {
     const gazetteer = new Gazetteer();
-    const ledger = new ClaimLedger(store);
+    const ledger = new ClaimLedger(storage.claims);
     const inputs = new Map<string, DocumentInput>();
     const docsDir = path.join(root, 'corpus/documents');
     for (const l of labels.filter((x) => x.source === 'bundled')) {
@@ -114,9 +114,9 @@ async function extractAll(labels: Label[], evalDir: string, root: string): Promi
     const texts = new Map<string, string>();
     for (const input of inputs.values()) {
       const { doc } = prepareDocument(input);
-      store.transaction(() => {
-        store.insertDocuments([{ doc, chunks: [] }]);
-        ledger.addDocument(ledgerDoc(doc, gazetteer), extractStored({ ...doc, addedAt: '' } as StoredDocument, gazetteer));
+      await storage.withTransaction(async (tx) => {
+        await tx.documents.insertDocuments([{ doc, chunks: [] }]);
+        await ledger.addDocument(tx.claims, ledgerDoc(doc, gazetteer), extractStored({ ...doc, addedAt: '' } as StoredDocument, gazetteer));
       });
       texts.set(doc.id, doc.text);
     }
@@ -125,12 +125,12 @@ async function extractAll(labels: Label[], evalDir: string, root: string): Promi
       const text = texts.get(l.doc) ?? '';
       const at = text.indexOf(l.sentence.slice(0, 60));
       if (at < 0) { out.set(l.id, null); continue; }
-      const first = ledger.list({ docId: l.doc }).find((e) => e.start >= at && e.start < at + l.sentence.length);
+      const first = (await ledger.list({ docId: l.doc })).find((e) => e.start >= at && e.start < at + l.sentence.length);
       out.set(l.id, first ?? null);
     }
     return out;
   } finally {
-    store.close();
+    await storage.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

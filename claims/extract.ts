@@ -10,7 +10,8 @@ import type { SpeakerKind } from './speaker-resolve.js';
 import { stanceOf } from './stance.js';
 
 /** What a mention contributes to its claim: it asserts it, denies it, or reacts to something (condemns, urges...). */
-export type MentionRole = 'assertion' | 'denial' | 'reaction';
+export type { MentionRole } from '../core/ledger.js';
+import type { MentionRole } from '../core/ledger.js';
 
 /** One statement of a proposition in one document: who, which stance, how certain, and the exact text. */
 export interface ExtractedMention {

@@ -18,9 +18,8 @@ export interface HedgeCue {
 }
 
 /** How certain the content of a statement is presented. */
-export type Certainty = 'asserted' | 'hedged' | 'no-evidence' | 'denied'
-  /** In a language the claim rules do not read: who says it, and how, is not known. */
-  | 'unread';
+export type { Certainty } from '../core/ledger.js';
+import type { Certainty } from '../core/ledger.js';
 
 const alt = (xs: string[]) => new RegExp(`\\b(?:${xs.join('|')})\\b`, 'gi');
 

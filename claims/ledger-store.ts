@@ -1,40 +1,14 @@
-import type { ClaimStatus } from '../core/answer.js';
 import type { ClaimEntry } from '../core/claims.js';
-import type { Store } from '../storage/sqlite/store.js';
-import { placeMentions, type PlacedMention } from './cluster.js';
+import type { AuditRecord, ClaimStore, DeriveInput, DerivedUpdate, MentionRecord, PlacedMentionRecord } from '../core/ledger-ports.js';
+import type { LedgerEntry, LedgerFilter } from '../core/ledger.js';
+import { placeMentions, type Placement, type PlacedMention } from './cluster.js';
+import type { StanceLabel } from './cues.js';
 import type { ExtractedMention } from './extract.js';
 import { signatureKeys, type Signature } from './signature.js';
 import { fullDate, shiftDay, sourceKeys } from './sources.js';
-import { deriveEventStatus, deriveStatementStatus, statusMentionOf, type StatusRow } from './status.js';
+import { deriveEventStatus, deriveStatementStatus, statusMentionOf } from './status.js';
 
-/** A ledger entry with everything the ledger knows about it (a superset of the app's `ClaimEntry`). */
-export interface LedgerEntry extends ClaimEntry {
-  /** The claim (cluster) this statement belongs to; reviews apply to the whole claim. */
-  claimId: string;
-  kind: 'event' | 'statement';
-  role: 'assertion' | 'denial' | 'reaction';
-  cue?: string;
-  cameo: string;
-  certainty: string;
-  hedges: string[];
-  speakerId?: string;
-  /** An unnamed source ("diplomats") or a person no actor is known for, when no actor speaks. */
-  source?: string;
-  /** The actor's name (the state or body the speaker speaks for), when the text supports one. */
-  actor?: string;
-  speakerKind?: string;
-  also: string[];
-  via: string;
-  /** Why the claim has its derived status. */
-  reason: string;
-  derivedStatus: ClaimStatus;
-  /** The event claim a reaction is about ("the attack" Pakistan condemned), with its status. */
-  about?: { id: string; status: ClaimStatus };
-  title?: string;
-  url?: string;
-  publisher?: string;
-  published?: string;
-}
+export type { LedgerEntry, LedgerFilter } from '../core/ledger.js';
 
 /** What the ledger needs to know about the document a mention comes from. */
 export interface LedgerDoc {
@@ -47,27 +21,6 @@ export interface LedgerDoc {
   speakerId?: string;
 }
 
-/** Ledger filters (actor already resolved to an id where possible). */
-export interface LedgerFilter {
-  actorId?: string;
-  actorText?: string;
-  status?: ClaimStatus;
-  docId?: string;
-  claimId?: string;
-  limit?: number;
-}
-
-/** What the lookups of one document's mentions have read: term -> mention ids, mention id -> mention. */
-interface LookupCache { terms: Map<string, string[]>; rows: Map<string, PlacedMention> }
-
-type MentionRow = {
-  id: string; claim_id: string; about_id: string | null; doc_id: string; start: number; end: number; text: string;
-  speaker_id: string | null; speaker_name: string | null; source_text: string | null; speaker_label: string | null; speaker_kind: string | null; cue: string | null; stance: string;
-  cameo: string; also: string | null; certainty: string; hedges: string | null; role: LedgerEntry['role']; via: string;
-  kind: LedgerEntry['kind']; status: ClaimStatus; derived_status: ClaimStatus; reason: string; about_status: ClaimStatus | null;
-  title: string | null; url: string | null; publisher: string | null; published: string | null;
-};
-
 const DAY_WINDOW = 10;
 /** Mentions read per signature term (the latest dates first): a common term ("Ukraine") cannot make a lookup scan thousands. */
 const PER_TERM = 200;
@@ -75,49 +28,47 @@ const PER_TERM = 200;
 const CANDIDATES = 60;
 /** Parsed signatures kept across lookups (they never change for a mention id). */
 const SIG_CACHE = 50_000;
-const SELECT = `SELECT m.*, c.kind, c.status, c.derived_status, c.reason, a.status AS about_status,
-  d.title, d.url, d.publisher, d.published FROM claim_mentions m JOIN claims c ON c.id = m.claim_id
-  LEFT JOIN claims a ON a.id = m.about_id JOIN documents d ON d.id = m.doc_id`;
+const REMOVED = 'no document in the corpus states it any more';
 
 /**
- * The claim ledger in the SQLite store: mentions clustered into claims, derived statuses, moderator
- * reviews (the latest overrides the derived status) and an append-only audit log of every status change.
- * Writes happen inside the caller's transaction (the document's own, at ingest).
+ * The claim ledger: mentions clustered into claims, derived statuses, moderator reviews (the latest
+ * overrides the derived status) and an append-only audit log of every status change, over a
+ * `ClaimStore`. Writes take the port of the caller's transaction (the document's own, at ingest);
+ * reads go to the storage's port given at construction unless another is passed.
  */
 export class ClaimLedger {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly claims: ClaimStore) {}
 
   private readonly sigs = new Map<string, { raw: string; sig: Signature }>();
 
   /**
-   * Mentions of other documents dated lo..hi sharing terms with `keys`, the ones sharing most first: at
-   * most PER_TERM per term (latest first), then the CANDIDATES with the most terms in common. `seen`
-   * holds what earlier mentions of the same document already read (they share most of their terms).
+   * The clustering lookup of one document's mentions, read before placing them (nothing is written
+   * meanwhile): for each mention, the mentions of other documents dated lo..hi sharing its terms, at
+   * most PER_TERM per term (latest first), then the CANDIDATES sharing the most terms, most first.
    */
-  private nearbyMentions(keys: string[], lo: string, hi: string, docId: string, seen: LookupCache): PlacedMention[] {
-    const perTerm = this.store.sql(`SELECT mention_id FROM claim_terms WHERE key = ? AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ${PER_TERM}`).pluck();
-    const counts = new Map<string, number>();
-    for (const k of new Set(keys)) {
-      let ids = seen.terms.get(k);
-      if (!ids) seen.terms.set(k, ids = perTerm.all(k, lo, hi) as string[]);
-      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  private async lookups(tx: ClaimStore, mentions: readonly ExtractedMention[], day: string, docId: string):
+  Promise<(m: ExtractedMention) => PlacedMention[]> {
+    const keysOf = new Map(mentions.filter((m) => m.sig.terms.length).map((m) => [m.id, [...new Set(signatureKeys(m.sig))]]));
+    const keys = [...new Set([...keysOf.values()].flat())];
+    if (keys.length === 0) return () => [];
+    const terms = await tx.termMentions(keys, shiftDay(day, -DAY_WINDOW), shiftDay(day, DAY_WINDOW), PER_TERM);
+    const candidates = new Map<string, string[]>();
+    for (const [id, ks] of keysOf) {
+      const counts = new Map<string, number>();
+      for (const k of ks) for (const mid of terms.get(k) ?? []) counts.set(mid, (counts.get(mid) ?? 0) + 1);
+      candidates.set(id, [...counts].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([mid]) => mid));
     }
-    if (counts.size === 0) return [];
-    const ids = [...counts].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([id]) => id);
-    const missing = ids.filter((id) => !seen.rows.has(id));
-    if (missing.length) {
-      const rows = this.store.sql(`SELECT id, claim_id, doc_id, sig, speaker_id, role, stance, about_id FROM claim_mentions
-        WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(missing)) as
-        { id: string; claim_id: string; doc_id: string; sig: string; speaker_id: string | null; role: PlacedMention['role']; stance: PlacedMention['stance']; about_id: string | null }[];
-      for (const r of rows) {
-        seen.rows.set(r.id, { mentionId: r.id, claimId: r.claim_id, docId: r.doc_id, sig: this.sigOf(r.id, r.sig), speakerId: r.speaker_id ?? undefined,
-          role: r.role, stance: r.stance, aboutId: r.about_id ?? undefined });
-      }
-    }
-    return ids.flatMap((id) => {
-      const p = seen.rows.get(id);
+    const ids = [...new Set([...candidates.values()].flat())];
+    const rows = new Map((ids.length ? await tx.placedMentions(ids) : []).map((r) => [r.id, this.placed(r)]));
+    return (m) => (candidates.get(m.id) ?? []).flatMap((id) => {
+      const p = rows.get(id);
       return p && p.docId !== docId ? [p] : [];
     });
+  }
+
+  private placed(r: PlacedMentionRecord): PlacedMention {
+    return { mentionId: r.id, claimId: r.claimId, docId: r.docId, sig: this.sigOf(r.id, r.sig), speakerId: r.speakerId,
+      role: r.role, stance: r.stance as StanceLabel, aboutId: r.aboutId };
   }
 
   private sigOf(id: string, raw: string): Signature {
@@ -130,130 +81,88 @@ export class ClaimLedger {
   }
 
   /** Stores the mentions of one document, clusters them and derives the statuses of the claims they touch. */
-  addDocument(doc: LedgerDoc, mentions: readonly ExtractedMention[]): void {
+  async addDocument(tx: ClaimStore, doc: LedgerDoc, mentions: readonly ExtractedMention[]): Promise<void> {
     if (mentions.length === 0) return;
-    const db = this.store.db;
     const day = fullDate(doc.published);
     // Claims of nearby dates only. An undated (or year-only) document is not compared with other
     // documents: nothing says two undated texts speak of the same event, and comparing each one with
     // every earlier claim made every import slower than the last.
-    const [lo, hi] = day ? [shiftDay(day, -DAY_WINDOW), shiftDay(day, DAY_WINDOW)] : ['', ''];
-    const seen: LookupCache = { terms: new Map(), rows: new Map() };
-    const placements = placeMentions(mentions, (m) => (day ? this.nearbyMentions(signatureKeys(m.sig), lo, hi, doc.id, seen) : []));
+    const find = day ? await this.lookups(tx, mentions, day, doc.id) : () => [];
+    const placements = placeMentions(mentions, find);
     const now = new Date().toISOString();
-    const newClaim = this.store.sql(`INSERT OR IGNORE INTO claims (id, kind, status, derived_status, reason, created_at, updated_at)
-      VALUES (?, ?, 'unverified', 'unverified', '', ?, ?)`);
-    for (const p of placements) if (p.isNew) newClaim.run(p.claimId, p.kind, now, now);
-    const ins = this.store.sql(`INSERT OR IGNORE INTO claim_mentions (id, claim_id, about_id, doc_id, start, "end", text, speaker_id, speaker_name,
-      source_text, co_speakers, cue, stance, cameo, also, certainty, hedges, role, via, factive, sources, published, sig, speaker_label, speaker_kind)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const term = this.store.sql('INSERT OR IGNORE INTO claim_terms (key, day, mention_id) VALUES (?, ?, ?)');
-    for (const { mention: m, claimId, aboutId } of placements) {
-      ins.run(m.id, claimId, aboutId ?? null, doc.id, m.start, m.end, m.text, m.speaker?.id ?? null, m.speaker?.name ?? null,
-        m.sourceText ?? null, m.coSpeakers.length ? JSON.stringify(m.coSpeakers.map((a) => a.id)) : null, m.cue ?? null, m.stance,
-        m.cameo, m.also.length ? JSON.stringify(m.also) : null, m.certainty, m.hedges.length ? JSON.stringify(m.hedges) : null,
-        m.role, m.via, m.factive ? 1 : 0, JSON.stringify(sourceKeys(m, doc)), day ?? null, JSON.stringify(m.sig),
-        m.speakerName ?? null, m.speakerKind ?? null);
-      for (const k of signatureKeys(m.sig)) term.run(k, day ?? '', m.id);
-    }
+    await tx.addClaims(placements.filter((p) => p.isNew).map((p) => ({ id: p.claimId, kind: p.kind })), now);
+    await tx.addMentions(placements.map((p) => mentionRecord(p, doc, day)));
     const touched = new Set(placements.flatMap((p) => (p.aboutId ? [p.claimId, p.aboutId] : [p.claimId])));
-    for (const id of touched) this.derive(id, now);
+    await this.saveDerivations(tx, await tx.deriveInputs([...touched]), now);
   }
 
   /** Derives again the claims whose mentions changed (a removed document); drops claims left empty. */
-  refresh(): number {
-    const db = this.store.db;
-    const stale = this.store.sql('SELECT id FROM claims WHERE stale = 1').pluck().all() as string[];
+  async refresh(tx: ClaimStore): Promise<number> {
+    const stale = await tx.staleClaims();
+    if (stale.length === 0) return 0;
     const now = new Date().toISOString();
-    for (const id of stale) {
-      const n = this.store.sql('SELECT count(*) FROM claim_mentions WHERE claim_id = ?').pluck().get(id) as number;
-      if (n > 0) {
-        this.derive(id, now);
-        continue;
-      }
-      const old = this.store.sql('SELECT status FROM claims WHERE id = ?').pluck().get(id) as string;
-      this.store.sql('DELETE FROM claims WHERE id = ?').run(id);
-      audit(this.store, id, now, 'system', 'removed', old, null, 'no document in the corpus states it any more');
-    }
+    const inputs = await tx.deriveInputs(stale);
+    await this.saveDerivations(tx, inputs.filter((c) => c.mentions.length > 0), now);
+    const gone = inputs.filter((c) => c.mentions.length === 0);
+    await tx.removeClaims(gone.map((c) => c.id));
+    await tx.appendAudit(gone.map((c): AuditRecord => ({ claimId: c.id, at: now, actor: 'system', action: 'removed', oldStatus: c.status, detail: REMOVED })));
     return stale.length;
   }
 
-  /** Ledger entries in reading order (documents by date added, then by position). */
-  list(f: LedgerFilter = {}): LedgerEntry[] {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (f.actorId || f.actorText) {
-      where.push('(m.speaker_id = ? OR m.speaker_name LIKE ? OR m.source_text LIKE ? OR m.co_speakers LIKE ? OR m.speaker_label LIKE ?)');
-      args.push(f.actorId ?? '', f.actorText ?? f.actorId ?? '', f.actorText ?? '\u0000', `%"${f.actorId ?? '\u0000'}"%`,
-        f.actorText ? `%${f.actorText.replace(/[%_]/g, '')}%` : '\u0000');
+  /** Derives claims' statuses from their mentions (a review still wins); logs each change in the audit log. */
+  async derive(tx: ClaimStore, claimIds: readonly string[], now = new Date().toISOString()): Promise<void> {
+    await this.saveDerivations(tx, await tx.deriveInputs(claimIds), now);
+  }
+
+  private async saveDerivations(tx: ClaimStore, inputs: readonly DeriveInput[], now: string): Promise<void> {
+    const updates: DerivedUpdate[] = [];
+    const lines: AuditRecord[] = [];
+    for (const c of inputs) {
+      const ms = c.mentions.map(statusMentionOf);
+      const d = c.kind === 'event' ? deriveEventStatus(ms) : deriveStatementStatus(ms);
+      updates.push({ id: c.id, status: c.reviewStatus ?? d.status, derivedStatus: d.status, reason: d.reason, at: now });
+      if (d.status !== c.derivedStatus || c.reason === '') {
+        lines.push({ claimId: c.id, at: now, actor: 'system', action: 'derived', ...(c.reason !== '' && { oldStatus: c.derivedStatus }),
+          newStatus: d.status, detail: d.reason });
+      }
     }
-    if (f.status) { where.push('c.status = ?'); args.push(f.status); }
-    if (f.docId) { where.push('m.doc_id = ?'); args.push(f.docId); }
-    if (f.claimId) { where.push('m.claim_id = ?'); args.push(f.claimId); }
-    const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.added_at, d.id, m.start LIMIT ?`;
-    return (this.store.sql(sql).all(...args, f.limit ?? -1) as MentionRow[]).map((r) => toEntry(r, this.latestReview(r.claim_id)));
+    if (updates.length) await tx.saveDerived(updates);
+    if (lines.length) await tx.appendAudit(lines);
+  }
+
+  /** Ledger entries in reading order (documents by date added, then by position). */
+  list(f: LedgerFilter = {}, from: ClaimStore = this.claims): Promise<LedgerEntry[]> {
+    return from.entries(f);
   }
 
   /** One entry by its id, or the first entry of a claim by the claim's id. */
-  get(id: string): LedgerEntry | undefined {
-    const r = this.store.sql(`${SELECT} WHERE m.id = ?`).get(id) as MentionRow | undefined
-      ?? this.store.sql(`${SELECT} WHERE m.claim_id = ? ORDER BY m.start LIMIT 1`).get(id) as MentionRow | undefined;
-    return r && toEntry(r, this.latestReview(r.claim_id));
+  get(id: string, from: ClaimStore = this.claims): Promise<LedgerEntry | undefined> {
+    return from.entry(id);
   }
 
   /** Entries whose text lies inside (or overlaps) `start..end` of a document. */
-  inSpan(docId: string, start: number, end: number): LedgerEntry[] {
-    const rows = this.store.sql(`${SELECT} WHERE m.doc_id = ? AND m.start < ? AND m."end" > ? ORDER BY m.start`)
-      .all(docId, end, start) as MentionRow[];
-    return rows.map((r) => toEntry(r, this.latestReview(r.claim_id)));
+  inSpan(docId: string, start: number, end: number): Promise<LedgerEntry[]> {
+    return this.claims.inSpan(docId, start, end);
   }
 
   /** Number of ledger entries. */
-  count(): number {
-    return this.store.sql('SELECT count(*) FROM claim_mentions').pluck().get() as number;
+  count(): Promise<number> {
+    return this.claims.count();
   }
 
   /** The latest review of a claim (it overrides the derived status). */
-  latestReview(claimId: string): ClaimEntry['review'] {
-    const r = this.store.sql('SELECT status, note, evidence, reviewer, at FROM claim_reviews WHERE claim_id = ? ORDER BY id DESC LIMIT 1')
-      .get(claimId) as { status: ClaimStatus; note: string; evidence: string | null; reviewer: string; at: string } | undefined;
-    return r && { status: r.status, note: r.note, evidence: r.evidence ?? undefined, reviewer: r.reviewer, at: r.at };
-  }
-
-  /** Derives a claim's status from its mentions; a review still wins. Logs a change in the audit log. */
-  derive(claimId: string, now = new Date().toISOString()): void {
-    const db = this.store.db;
-    const claim = this.store.sql('SELECT kind, status, derived_status, reason FROM claims WHERE id = ?').get(claimId) as
-      { kind: 'event' | 'statement'; status: ClaimStatus; derived_status: ClaimStatus; reason: string } | undefined;
-    if (!claim) return;
-    const ms = (this.store.sql('SELECT role, certainty, speaker_id, speaker_name, source_text, sources, text, factive FROM claim_mentions WHERE claim_id = ?')
-      .all(claimId) as StatusRow[]).map(statusMentionOf);
-    const d = claim.kind === 'event' ? deriveEventStatus(ms) : deriveStatementStatus(ms);
-    const status = this.latestReview(claimId)?.status ?? d.status;
-    this.store.sql('UPDATE claims SET status = ?, derived_status = ?, reason = ?, stale = 0, updated_at = ? WHERE id = ?')
-      .run(status, d.status, d.reason, now, claimId);
-    if (d.status !== claim.derived_status || claim.reason === '') {
-      audit(this.store, claimId, now, 'system', 'derived', claim.reason === '' ? null : claim.derived_status, d.status, d.reason);
-    }
+  latestReview(claimId: string): Promise<ClaimEntry['review']> {
+    return this.claims.latestReview(claimId);
   }
 }
 
-/** Appends a line to the audit log. */
-export function audit(store: Store, claimId: string, at: string, actor: string, action: 'derived' | 'review' | 'removed',
-  oldStatus: string | null, newStatus: string | null, detail: string): void {
-  store.sql('INSERT INTO claim_audit (claim_id, at, actor, action, old_status, new_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(claimId, at, actor, action, oldStatus, newStatus, detail);
-}
-
-function toEntry(r: MentionRow, review: ClaimEntry['review']): LedgerEntry {
-  const json = (s: string | null) => (s ? (JSON.parse(s) as string[]) : []);
+/** A placed mention as the store keeps it. */
+function mentionRecord({ mention: m, claimId, aboutId }: Placement, doc: LedgerDoc, day: string | undefined): MentionRecord {
   return {
-    id: r.id, claimId: r.claim_id, text: r.text, speaker: r.speaker_label ?? r.speaker_name ?? r.source_text ?? undefined,
-    actor: r.speaker_name ?? undefined, speakerKind: r.speaker_kind ?? (r.speaker_id ? undefined : r.source_text ? 'unnamed' : 'outlet'), speakerId: r.speaker_id ?? undefined,
-    source: r.source_text ?? undefined, stance: r.stance, cameo: r.cameo, status: r.status, derivedStatus: r.derived_status,
-    reason: r.reason, docId: r.doc_id, start: r.start, end: r.end, kind: r.kind, role: r.role, cue: r.cue ?? undefined,
-    certainty: r.certainty, hedges: json(r.hedges), also: json(r.also), via: r.via, review,
-    about: r.about_id && r.about_status ? { id: r.about_id, status: r.about_status } : undefined,
-    title: r.title ?? undefined, url: r.url ?? undefined, publisher: r.publisher ?? undefined, published: r.published ?? undefined,
+    id: m.id, claimId, aboutId, docId: doc.id, start: m.start, end: m.end, text: m.text, speakerId: m.speaker?.id,
+    speakerName: m.speaker?.name, sourceText: m.sourceText, coSpeakers: m.coSpeakers.map((a) => a.id), cue: m.cue, stance: m.stance,
+    cameo: m.cameo, also: m.also, certainty: m.certainty, hedges: m.hedges, role: m.role, via: m.via, factive: !!m.factive,
+    sources: sourceKeys(m, doc), published: day, sig: JSON.stringify(m.sig), speakerLabel: m.speakerName, speakerKind: m.speakerKind,
+    terms: signatureKeys(m.sig),
   };
 }

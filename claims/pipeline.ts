@@ -1,6 +1,6 @@
 import { chunkText } from '../corpus/chunker.js';
-import type { Store } from '../storage/sqlite/store.js';
 import type { StoredDocument } from '../core/documents.js';
+import type { Storage } from '../core/ports.js';
 import type { Gazetteer } from './actors.js';
 import { attributeSentences, type Attribution } from './attribution.js';
 import { extractMentions, type ExtractedMention } from './extract.js';
@@ -35,27 +35,25 @@ export function extractStored(doc: StoredDocument, gazetteer: Gazetteer): Extrac
  * (or before the ledger existed), every document's claims are extracted again, in batches of transactions.
  * Reviews and the audit log are kept; reviews apply again to claims that come back with the same id.
  */
-export function syncLedger(store: Store, gazetteer: Gazetteer, onProgress?: (done: number, total: number) => void): boolean {
-  if (store.getMeta('claims_version') === CLAIMS_VERSION) return false;
-  const ledger = new ClaimLedger(store);
-  const ids = store.db.prepare('SELECT id FROM documents ORDER BY added_at, id').pluck().all() as string[];
-  // Watch notifications stay quiet while the claims are deleted and derived again (storage/sqlite/migrations.ts).
-  store.setMeta('ledger_rebuild', new Date().toISOString());
-  store.transaction(() => {
-    store.db.prepare('DELETE FROM claim_mentions').run();
-    store.db.prepare('DELETE FROM claims').run();
-  });
+export async function syncLedger(storage: Storage, gazetteer: Gazetteer, onProgress?: (done: number, total: number) => void): Promise<boolean> {
+  if (await storage.meta.get('claims_version') === CLAIMS_VERSION) return false;
+  const ledger = new ClaimLedger(storage.claims);
+  const ids = (await storage.documents.listDocuments())
+    .sort((a, b) => a.addedAt.localeCompare(b.addedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => d.id);
+  // Watch notifications stay quiet while the claims are deleted and derived again (see WatchStore).
+  await storage.claims.setLedgerRebuild(new Date().toISOString());
+  await storage.withTransaction((tx) => tx.claims.clearLedger());
   const BATCH = 200;
   for (let i = 0; i < ids.length; i += BATCH) {
-    store.transaction(() => {
+    await storage.withTransaction(async (tx) => {
       for (const id of ids.slice(i, i + BATCH)) {
-        const doc = store.getDocument(id);
-        if (doc) ledger.addDocument(ledgerDoc(doc, gazetteer), extractStored(doc, gazetteer));
+        const doc = await tx.documents.getDocument(id);
+        if (doc) await ledger.addDocument(tx.claims, ledgerDoc(doc, gazetteer), extractStored(doc, gazetteer));
       }
     });
     onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
   }
-  store.setMeta('claims_version', CLAIMS_VERSION);
-  store.sql("DELETE FROM meta WHERE key = 'ledger_rebuild'").run();
+  await storage.meta.set('claims_version', CLAIMS_VERSION);
+  await storage.claims.setLedgerRebuild(undefined);
   return true;
 }

@@ -1,8 +1,10 @@
 import type { ClaimStatus } from '../core/answer.js';
 import type { ReviewInput } from '../core/claims.js';
 import { UserError } from '../core/errors.js';
-import type { Store } from '../storage/sqlite/store.js';
-import { audit, type ClaimLedger, type LedgerEntry } from './ledger-store.js';
+import type { ClaimStore } from '../core/ledger-ports.js';
+import type { AuditEntry } from '../core/ledger.js';
+import type { Storage } from '../core/ports.js';
+import type { ClaimLedger, LedgerEntry } from './ledger-store.js';
 
 /** Statuses a moderator may set. */
 export const REVIEW_STATUSES = ['verified', 'refuted', 'disputed', 'unverified'] as const;
@@ -10,15 +12,7 @@ export const REVIEW_STATUSES = ['verified', 'refuted', 'disputed', 'unverified']
 /** Every status a claim can have. */
 export const CLAIM_STATUSES: readonly ClaimStatus[] = ['verified', 'refuted', 'disputed', 'unverified', 'corroborated', 'reported'];
 
-/** One line of a claim's audit log. */
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  action: 'derived' | 'review' | 'removed';
-  oldStatus?: string;
-  newStatus?: string;
-  detail?: string;
-}
+export type { AuditEntry } from '../core/ledger.js';
 
 const MAX_NOTE = 2000;
 
@@ -27,40 +21,34 @@ const MAX_NOTE = 2000;
  * why and the evidence link. The review overrides the derived status of the whole claim; the review and
  * the status change are appended to the audit log, in one transaction.
  */
-export function reviewClaim(store: Store, ledger: ClaimLedger, input: ReviewInput): LedgerEntry {
+export async function reviewClaim(storage: Storage, ledger: ClaimLedger, input: ReviewInput): Promise<LedgerEntry> {
   const status = input.status as string;
   if (!(REVIEW_STATUSES as readonly string[]).includes(status)) throw new UserError('REVIEW_BAD_STATUS', { status });
   const note = input.note?.trim() ?? '';
   if (!note) throw new UserError('REVIEW_NOTE_REQUIRED');
   const evidence = input.evidence?.trim() || undefined;
   if (evidence && !isHttpUrl(evidence)) throw new UserError('REVIEW_BAD_EVIDENCE', { evidence: evidence.slice(0, 80) });
-  const reviewer = input.reviewer?.trim() || 'unknown';
-  return store.transaction(() => {
-    ledger.refresh();
-    const entry = ledger.get(input.claimId.trim());
+  const reviewer = input.reviewer?.trim().slice(0, 200) || 'unknown';
+  return storage.withTransaction(async ({ claims }) => {
+    await ledger.refresh(claims);
+    const entry = await ledger.get(input.claimId.trim(), claims);
     if (!entry) throw new UserError('CLAIM_NOT_FOUND', { id: input.claimId });
     const at = new Date().toISOString();
-    store.db.prepare('INSERT INTO claim_reviews (claim_id, mention_id, status, note, evidence, reviewer, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.claimId, entry.id === entry.claimId ? null : entry.id, status, note.slice(0, MAX_NOTE), evidence ?? null, reviewer.slice(0, 200), at);
-    store.db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE id = ?').run(status, at, entry.claimId);
-    audit(store, entry.claimId, at, reviewer.slice(0, 200), 'review', entry.status, status,
-      JSON.stringify({ note: note.slice(0, MAX_NOTE), evidence, entry: entry.id }));
-    return ledger.get(entry.id)!;
+    await claims.addReview({ claimId: entry.claimId, mentionId: entry.id === entry.claimId ? undefined : entry.id, status: input.status,
+      note: note.slice(0, MAX_NOTE), evidence, reviewer, at });
+    await claims.appendAudit([{ claimId: entry.claimId, at, actor: reviewer, action: 'review', oldStatus: entry.status, newStatus: status,
+      detail: JSON.stringify({ note: note.slice(0, MAX_NOTE), evidence, entry: entry.id }) }]);
+    return (await ledger.get(entry.id, claims))!;
   });
 }
 
 /** The audit log of the claim behind a ledger entry (or a claim id), oldest first. */
-export function claimHistory(store: Store, ledger: ClaimLedger, id: string): { claimId: string; entries: AuditEntry[] } {
-  const entry = ledger.get(id.trim());
+export async function claimHistory(claims: ClaimStore, id: string): Promise<{ claimId: string; entries: AuditEntry[] }> {
+  const entry = await claims.entry(id.trim());
   const claimId = entry?.claimId ?? id.trim();
-  const rows = store.db.prepare('SELECT at, actor, action, old_status, new_status, detail FROM claim_audit WHERE claim_id = ? ORDER BY id')
-    .all(claimId) as { at: string; actor: string; action: AuditEntry['action']; old_status: string | null; new_status: string | null; detail: string | null }[];
-  if (!entry && rows.length === 0) throw new UserError('CLAIM_NOT_FOUND', { id });
-  return {
-    claimId,
-    entries: rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, oldStatus: r.old_status ?? undefined,
-      newStatus: r.new_status ?? undefined, detail: r.detail ?? undefined })),
-  };
+  const entries = await claims.auditOf(claimId);
+  if (!entry && entries.length === 0) throw new UserError('CLAIM_NOT_FOUND', { id });
+  return { claimId, entries };
 }
 
 const RATING: Record<string, { value: number; name: string }> = {

@@ -1,33 +1,16 @@
 import type { ClaimStatus } from '../core/answer.js';
-import type { Certainty } from './hedges.js';
-import type { MentionRole } from './extract.js';
+import type { MentionStatusRecord } from '../core/ledger-ports.js';
+import type { StatusMention } from '../core/ledger.js';
 
 /** What status resolution needs to know about one mention of a claim. */
-export interface StatusMention {
-  role: MentionRole;
-  certainty: Certainty;
-  speakerId?: string;
-  /** The speaker's name, for the reason given in words. */
-  speakerName?: string;
-  /** Independent-source keys: the speaker for a party's claim, else the outlets that report it. */
-  sources: string[];
-  /** Normalised text, to recognise syndicated copies (one source however many outlets print it). */
-  text: string;
-  factive: boolean;
-}
-
-/** The columns of a stored mention that status resolution reads (claim_mentions). */
-export interface StatusRow {
-  role: MentionRole; certainty: Certainty; speaker_id: string | null; speaker_name: string | null; source_text: string | null;
-  sources: string; text: string; factive: number;
-}
+export type { StatusMention } from '../core/ledger.js';
 
 /** A stored mention as status resolution reads it: an unnamed source stands in for a missing speaker. */
-export function statusMentionOf(r: StatusRow): StatusMention {
+export function statusMentionOf(r: MentionStatusRecord): StatusMention {
   return {
-    role: r.role, certainty: r.certainty, speakerId: r.speaker_id ?? (r.source_text ? `~${r.source_text}` : undefined),
-    speakerName: r.speaker_name ?? r.source_text ?? undefined, sources: JSON.parse(r.sources) as string[],
-    text: r.text.toLowerCase().replace(/\W+/g, ' ').trim(), factive: r.factive === 1,
+    role: r.role, certainty: r.certainty, speakerId: r.speakerId ?? (r.sourceText ? `~${r.sourceText}` : undefined),
+    speakerName: r.speakerName ?? r.sourceText ?? undefined, sources: r.sources,
+    text: r.text.toLowerCase().replace(/\W+/g, ' ').trim(), factive: r.factive,
   };
 }
 

@@ -1,8 +1,8 @@
 import type { ClaimStatus } from '../core/answer.js';
-import type { Store } from '../storage/sqlite/store.js';
+import type { ClaimStore } from '../core/ledger-ports.js';
 import type { Gazetteer } from './actors.js';
 import { deriveEventStatus, deriveStatementStatus } from './status.js';
-import { claimKind, claimMentions, reviewsOf, type TimelineMention, type TimelineReview } from './timeline-store.js';
+import { claimMentions, type TimelineMention, type TimelineReview } from './timeline-store.js';
 
 /** One statement in a timeline: who said what, when, where, and the story's status after it. */
 export interface TimelineEntry {
@@ -48,17 +48,18 @@ export function storyOf(m: Pick<TimelineMention, 'kind' | 'claimId' | 'aboutId'>
 
 /** The statuses of a story as its own statements accumulate, and the reviews that override them. */
 class StatusReplay {
-  private readonly kind: 'event' | 'statement';
-  private readonly ms: TimelineMention[];
-  constructor(store: Store, claimIds: readonly string[], private readonly reviews: readonly { claimId: string; status: ClaimStatus; date: string }[]) {
-    const kinds = claimIds.map((id) => claimKind(store, id)?.kind ?? 'event');
-    this.kind = kinds.includes('event') ? 'event' : 'statement';
+  private constructor(private readonly kind: 'event' | 'statement', private readonly ms: TimelineMention[],
+    private readonly ids: Set<string>, private readonly reviews: readonly { claimId: string; status: ClaimStatus; date: string }[]) {}
+
+  static async load(claims: ClaimStore, claimIds: readonly string[], reviews: readonly { claimId: string; status: ClaimStatus; date: string }[]):
+  Promise<StatusReplay> {
+    const kinds = await Promise.all(claimIds.map(async (id) => (await claims.claimKind(id))?.kind ?? 'event'));
+    const kind = kinds.includes('event') ? 'event' : 'statement';
     // One story: the event claims' mentions replayed together (statement claims add no evidence to an event).
-    const ids = claimIds.filter((_, i) => this.kind === 'statement' || kinds[i] === 'event');
-    this.ms = ids.flatMap((id) => claimMentions(store, id)).sort(byDate);
-    this.ids = new Set(claimIds);
+    const ids = claimIds.filter((_, i) => kind === 'statement' || kinds[i] === 'event');
+    const ms = (await Promise.all(ids.map((id) => claimMentions(claims, id)))).flat().sort(byDate);
+    return new StatusReplay(kind, ms, new Set(claimIds), reviews);
   }
-  private readonly ids: Set<string>;
 
   /** The status after `m`: the story's mentions up to and including it (by date, then document and position). */
   after(m: TimelineMention): ClaimStatus {
@@ -80,15 +81,13 @@ function byDate(a: TimelineMention, b: TimelineMention): number {
  * only). Without it (an actor's statements), each entry shows the status of the claim it bears on, replayed
  * the same way. A moderator's review dated on or before an entry overrides, as it does in the ledger.
  */
-export function buildTimeline(store: Store, mentions: readonly TimelineMention[], gazetteer: Gazetteer, story?: readonly string[]): Timeline {
+export async function buildTimeline(claims: ClaimStore, mentions: readonly TimelineMention[], gazetteer: Gazetteer,
+  story?: readonly string[]): Promise<Timeline> {
   const claimIds = story ?? [...new Set(mentions.map(storyOf))];
-  const reviews = reviewsOf(store, claimIds).map((r) => ({ ...r, date: r.at.slice(0, 10) }));
+  const reviews = (await claims.reviewsOf(claimIds)).map((r) => ({ ...r, date: r.at.slice(0, 10) }));
   const replays = new Map<string, StatusReplay>();
-  const replayOf = (id: string) => {
-    let r = replays.get(id);
-    if (!r) replays.set(id, r = new StatusReplay(store, story ?? [id], reviews));
-    return r;
-  };
+  for (const id of story ? [''] : claimIds) replays.set(id, await StatusReplay.load(claims, story ?? [id], reviews));
+  const replayOf = (id: string) => replays.get(id)!;
   const entries = [...mentions].sort(byDate).map((m): TimelineEntry => {
     const claimId = storyOf(m);
     // The speaker as named ("Sergey Lavrov"); the actor it speaks for beside it ("Russia").

@@ -4,7 +4,8 @@ import type { ClaimStatus } from '../core/answer.js';
 import { createApp, type AppInternals } from '../app/create-app.js';
 import { UserError } from '../core/errors.js';
 import { refreshLedger } from '../claims/app-ledger.js';
-import { ClaimLedger, type LedgerEntry } from '../claims/ledger-store.js';
+import type { LedgerEntry } from '../claims/ledger-store.js';
+import { ledgerOf } from '../app/ingest.js';
 import { claimHistory, claimReviewJsonLd, REVIEW_STATUSES } from '../claims/reviews.js';
 import { attributeFiles } from '../app/attribute.js';
 import type { Relation } from '../claims/relations.js';
@@ -41,20 +42,20 @@ run(async () => {
   const app = await createApp(configFrom(values));
   try {
     if (command === 'timeline') return await timelineCommand(app, values);
-    return dispatch(app, command, rest, values);
+    return await dispatch(app, command, rest, values);
   } finally {
     await app.close();
   }
 });
 
-function dispatch(app: AppInternals, command: string, args: string[], values: Values): number {
+async function dispatch(app: AppInternals, command: string, args: string[], values: Values): Promise<number> {
   const format = values.format ?? (values.json ? 'json' : 'text');
   if (!['text', 'json', 'claimreview'].includes(format)) throw new UserError('USAGE', { detail: `--format must be text, json or claimreview\n${USAGE}` });
   switch (command) {
     case 'list': {
       const limit = values.limit === undefined ? undefined : Number(values.limit);
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError('USAGE', { detail: '--limit must be a positive whole number' });
-      const entries = app.listClaims({ actor: values.actor, status: values.status as ClaimStatus | undefined, limit }) as LedgerEntry[];
+      const entries = await app.listClaims({ actor: values.actor, status: values.status as ClaimStatus | undefined, limit }) as LedgerEntry[];
       if (format === 'claimreview') printJson(claimReviewJsonLd(entries));
       else if (format === 'json') printJson(entries);
       else if (entries.length === 0) process.stdout.write('no claims match\n');
@@ -65,16 +66,15 @@ function dispatch(app: AppInternals, command: string, args: string[], values: Va
       const id = one(args, 'review <id>');
       if (!values.status) throw new UserError('USAGE', { detail: `review needs --status ${REVIEW_STATUSES.join('|')}` });
       const reviewer = values.reviewer ?? safeUser();
-      const e = app.reviewClaim({ claimId: id, status: values.status as never, note: values.note ?? '', evidence: values.evidence, reviewer }) as LedgerEntry;
+      const e = await app.reviewClaim({ claimId: id, status: values.status as never, note: values.note ?? '', evidence: values.evidence, reviewer }) as LedgerEntry;
       if (format === 'json') printJson(e);
       else process.stdout.write(`claim ${e.claimId} is now ${e.status} (derived: ${e.derivedStatus}); reviewed by ${e.review?.reviewer}\n${line(e)}\n`);
       return 0;
     }
     case 'history': {
       const id = one(args, 'history <id>');
-      const ledger = new ClaimLedger(app.deps.store);
-      refreshLedger(app.deps.store, ledger);
-      const h = claimHistory(app.deps.store, ledger, id);
+      await refreshLedger(app.deps.storage, ledgerOf(app.deps.storage));
+      const h = await claimHistory(app.deps.storage.claims, id);
       if (format === 'json') printJson(h);
       else {
         process.stdout.write(`claim ${h.claimId}\n`);
@@ -87,7 +87,7 @@ function dispatch(app: AppInternals, command: string, args: string[], values: Va
     }
     default: {
       if (format !== 'claimreview') throw new UserError('USAGE', { detail: 'export needs --format claimreview' });
-      const reviews = claimReviewJsonLd(app.listClaims({}) as LedgerEntry[]);
+      const reviews = claimReviewJsonLd(await app.listClaims({}) as LedgerEntry[]);
       const json = `${JSON.stringify(reviews, null, 2)}\n`;
       if (values.out) {
         writeFileSync(values.out, json);

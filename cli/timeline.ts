@@ -14,7 +14,7 @@ export async function timelineCommand(app: App, v: { about?: string; claim?: str
   if (given.length !== 1) throw new UserError('USAGE', { detail: USAGE });
   const key = given[0]!;
   const query = { [key]: v[key]! } as TimelineQuery;
-  const t = app.timeline(query);
+  const t = await app.timeline(query);
   const title = timelineTitle(query);
   if (v.svg) writeFileSync(v.svg, await timelineSvg(t, title));
   if (v.png) writeFileSync(v.png, await timelinePng(t, title));

@@ -1,6 +1,7 @@
 import type { Chunk, ChunkWithDoc, NewChunk, StoredDocument } from './documents.js';
 import type { StoreIntegrity } from './integrity-port.js';
 import type { GapStore, RecordStore } from './record-ports.js';
+import type { ClaimStore, WatchStore } from './ledger-ports.js';
 
 /**
  * Storage ports: small async interfaces that the corpus, retrieval and the app can be given as
@@ -110,6 +111,8 @@ export interface StoragePorts {
   meta: Meta;
   records: RecordStore;
   gaps: GapStore;
+  claims: ClaimStore;
+  watches: WatchStore;
 }
 
 /** A storage backend: the ports, transactions over them, and closing. */

@@ -55,11 +55,11 @@ function transport(seed: number) {
 }
 
 /** 200 members watching 5 of the claims each; watchers per claim id. */
-function watchAll(app: AppInternals, claims: readonly string[]): Map<string, number> {
+async function watchAll(app: AppInternals, claims: readonly string[]): Promise<Map<string, number>> {
   const watchers = new Map<string, number>();
   for (let u = 0; u < MEMBERS; u++) {
     const ids = Array.from({ length: PER_MEMBER }, (_, j) => claims[(u + j * 3) % claims.length]!);
-    for (const w of app.watchClaims({ userId: `member-${u}`, channelId: 'bench', ids }).added) watchers.set(w.claimId, (watchers.get(w.claimId) ?? 0) + 1);
+    for (const w of (await app.watchClaims({ userId: `member-${u}`, channelId: 'bench', ids })).added) watchers.set(w.claimId, (watchers.get(w.claimId) ?? 0) + 1);
   }
   return watchers;
 }
@@ -85,27 +85,27 @@ export async function runWatches(workDir: string, seed = 7): Promise<WatchReport
   };
   try {
     await app.importDocuments(stories());
-    const entries = (app.listClaims({}) as LedgerEntry[]).filter((c) => c.docId.startsWith('watch-story-'));
+    const entries = (await app.listClaims({}) as LedgerEntry[]).filter((c) => c.docId.startsWith('watch-story-'));
     const claims = entries.map((c) => c.id);
     const claimOf = new Map(entries.map((e) => [e.id, e.claimId]));
-    const watchers = watchAll(app, claims);
+    const watchers = await watchAll(app, claims);
     const watches = [...watchers.values()].reduce((a, b) => a + b, 0);
     let expected = 0;
     for (let c = 0; c < 50; c++) {
       const claim = claims[c % claims.length]!;
       const status = (['refuted', 'verified'] as const)[Math.floor(c / claims.length) % 2]!;
-      const before = app.listClaims({}).find((e) => e.id === claim)!.status;
-      app.reviewClaim({ claimId: claim, status, note: `bench change ${c}`, reviewer: 'bench' });
+      const before = (await app.listClaims({})).find((e) => e.id === claim)!.status;
+      await app.reviewClaim({ claimId: claim, status, note: `bench change ${c}`, reviewer: 'bench' });
       if (before !== status) expected += watchers.get(claimOf.get(claim)!) ?? 0;
       if (c % 5 === 4) await deliverPending(app, net.send, 60);
       if (c === 14 || c === 29) await restart(); // killed between rounds: the outbox is all that survives
       if (c === 39) { // killed after a send, before its mark
-        const [n] = app.pendingNotices(1);
+        const [n] = await app.pendingNotices(1);
         if (n) await net.send(n).catch(() => undefined);
         await restart();
       }
     }
-    for (let round = 0; round < 200 && app.pendingNotices(1).length > 0; round++) await deliverPending(app, net.send, 200);
+    for (let round = 0; round < 200 && (await app.pendingNotices(1)).length > 0; round++) await deliverPending(app, net.send, 200);
     const sent = net.shown.size;
     return { watches, changes: 50, expected, sent, lost: Math.max(0, expected - sent), extra: Math.max(0, sent - expected), repeats: net.repeats,
       failedSends: net.failedSends, restarts, ms: performance.now() - t0 };

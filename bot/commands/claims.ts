@@ -36,6 +36,6 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
   requireAccess(i, ctx, 'moderator', '/claims');
   const actor = i.options.getString('actor') ?? undefined;
   const status = (i.options.getString('status') ?? undefined) as ClaimStatus | undefined;
-  const claims = ctx.app.listClaims({ ...(actor ? { actor } : {}), ...(status ? { status } : {}), limit: 25 });
+  const claims = await ctx.app.listClaims({ ...(actor ? { actor } : {}), ...(status ? { status } : {}), limit: 25 });
   await i.reply({ ...renderClaims(claims, { ...(actor ? { actor } : {}), ...(status ? { status } : {}) }), ...PRIVATE });
 }

@@ -63,7 +63,7 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
     reviewer: `${i.user.username} (${i.user.id})`,
     ...(evidence ? { evidence } : {}),
   };
-  const claim = ctx.app.reviewClaim(input);
+  const claim = await ctx.app.reviewClaim(input);
   ctx.log.info('claim reviewed', { claim: claim.id, status: input.status, by: i.user.id });
   await i.reply({ ...renderReview(claim), ...PRIVATE });
 }
@@ -72,8 +72,7 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
 export async function autocomplete(i: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   if (!allowed(i, ctx, 'moderator')) return i.respond([]);
   const typed = i.options.getFocused().toLowerCase();
-  const hits = ctx.app
-    .listClaims({ limit: 200 })
+  const hits = (await ctx.app.listClaims({ limit: 200 }))
     .filter((c) => c.id.toLowerCase().includes(typed) || c.text.toLowerCase().includes(typed))
     .slice(0, 25)
     .filter((c) => c.id.length <= 100)

@@ -38,7 +38,7 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
   requireAskChannel(i, ctx);
   const query = queryOf(i);
   requireRate(ctx, i.user.id, i.channelId);
-  const t = ctx.app.timeline(query); // before deferring: "nothing matches" is a private reply
+  const t = await ctx.app.timeline(query); // before deferring: "nothing matches" is a private reply
   await i.deferReply();
   const title = timelineTitle(query);
   let png: Uint8Array | undefined;
@@ -53,7 +53,7 @@ export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): 
 
 /** Prev/Next under a timeline: the same query again, another page, in place (the picture stays attached). */
 export async function onPage(i: ButtonInteraction, ctx: BotContext, query: TimelineQuery, page: number): Promise<void> {
-  const t = ctx.app.timeline(query);
+  const t = await ctx.app.timeline(query);
   const hasPicture = i.message.attachments.size > 0;
   await i.update(renderTimeline(t, query, timelineTitle(query), page, hasPicture));
 }

@@ -27,11 +27,11 @@ export const data = {
 /** Lists or removes, privately. */
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   if (i.options.getSubcommand() === 'list') {
-    await i.reply({ ...renderWatchList(ctx.app.listWatches(i.user.id), ctx.config.WATCH_MAX_PER_MEMBER), ...PRIVATE });
+    await i.reply({ ...renderWatchList(await ctx.app.listWatches(i.user.id), ctx.config.WATCH_MAX_PER_MEMBER), ...PRIVATE });
     return;
   }
   const id = i.options.getString('claim', true).trim();
-  const removed = ctx.app.unwatch(i.user.id, id);
+  const removed = await ctx.app.unwatch(i.user.id, id);
   if (!removed) throw new UserError('USAGE', { detail: `You do not watch \`${id.replace(/`/g, "'").slice(0, 80)}\`. See /watch list.` });
   await i.reply({ ...textMessage(`You no longer watch \`${id.replace(/`/g, "'").slice(0, 80)}\`.`), ...PRIVATE });
 }
@@ -42,6 +42,6 @@ export async function onWatch(i: ButtonInteraction, ctx: BotContext, key: string
   if (!answer) throw new UserError('ANSWER_EXPIRED');
   if (answer.claims.length === 0) throw new UserError('USAGE', { detail: 'This answer has no claims to watch.' });
   requireRate(ctx, i.user.id, i.channelId);
-  const r = ctx.app.watchClaims({ userId: i.user.id, ...(i.channelId ? { channelId: i.channelId } : {}), ids: answer.claims.map((c) => c.id) });
+  const r = await ctx.app.watchClaims({ userId: i.user.id, ...(i.channelId ? { channelId: i.channelId } : {}), ids: answer.claims.map((c) => c.id) });
   await i.reply({ ...renderWatched(r), ...PRIVATE });
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { SCHEMA_RECORDS } from './schema-records.js';
+import { CLAIMS_SCHEMA } from './schema-claims.js';
 
 /**
  * The PostgreSQL schema, applied in order; `schema_migrations` records which have run. Append new
@@ -43,6 +44,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX passages_seg ON passages USING gin(seg) WHERE seg IS NOT NULL;
   `,
   SCHEMA_RECORDS,
+  CLAIMS_SCHEMA,
 ];
 
 /** An arbitrary constant: the advisory lock that keeps two processes from migrating at once. */

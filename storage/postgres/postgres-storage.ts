@@ -2,6 +2,7 @@ import pg from 'pg';
 import { UserError } from '../../core/errors.js';
 import type { Storage, StoragePorts } from '../../core/ports.js';
 import { migratePostgres } from './migrations.js';
+import { pgClaims } from './pg-claims.js';
 import { pgDocuments } from './pg-documents.js';
 import { pgIntegrity } from './pg-check.js';
 import { pgGaps } from './pg-gaps.js';
@@ -10,6 +11,7 @@ import { pgRecords } from './pg-records.js';
 import { pgLexical, pgMeta, pgVectors } from './pg-search.js';
 import type { Atomic, Queryable } from './queryable.js';
 import { parsePostgresUrl } from './url.js';
+import { pgWatches } from './pg-watches.js';
 
 /**
  * Opens the storage ports over the PostgreSQL database of `url` (a `DATABASE_URL`), applying its
@@ -48,6 +50,7 @@ function portsOver(q: Queryable, atomic: Atomic): StoragePorts {
   return {
     documents: pgDocuments(q, atomic), lexical: pgLexical(q), vectors: pgVectors(q, atomic), meta: pgMeta(q),
     records: pgRecords(q), gaps: pgGaps(q),
+    claims: pgClaims(q, atomic), watches: pgWatches(q),
   };
 }
 

@@ -7,6 +7,8 @@ import { promised } from '../sync-port.js';
 import { sqliteIntegrity } from './sqlite-check.js';
 import { sqliteGaps } from './sqlite-gaps.js';
 import { sqliteRecords } from './sqlite-records.js';
+import { sqliteClaims } from './sqlite-claims.js';
+import { sqliteWatches } from './sqlite-watches.js';
 
 /**
  * The storage ports over today's SQLite `Store` (corpus/store.ts): its synchronous methods wrapped in
@@ -73,6 +75,8 @@ function sqlitePorts(store: Store): StoragePorts {
     },
     records: promised(sqliteRecords(store)),
     gaps: promised(sqliteGaps(store)),
+    claims: promised(sqliteClaims(store)),
+    watches: promised(sqliteWatches(store)),
   };
 }
 

@@ -27,7 +27,7 @@ const ownWords = (a: Answer) => a.answer.replace(/“[^”]*(?:“[^”]*”[^�
 
 describe('the claim ledger of the bundled article', () => {
   it('GIVEN the article THEN the ledger has the expected speakers, stances and statuses', async () => {
-    const rows = app.listClaims({}) as LedgerEntry[];
+    const rows = await app.listClaims({}) as LedgerEntry[];
     const get = (prefix: string) => rows.find((r) => r.docId === ARTICLE && r.text.startsWith(prefix));
     // The speaker as named, the actor it speaks for beside it.
     expect(get('Russia accused Ukraine')).toMatchObject({ speaker: 'Russia', actor: 'Russia', speakerKind: 'state', stance: 'accuse', status: 'disputed' });
@@ -41,12 +41,12 @@ describe('the claim ledger of the bundled article', () => {
     expect((await app.stats()).claims).toBe(rows.length);
   });
 
-  it('GIVEN filters THEN the actor resolves through the gazetteer and the status filters', () => {
-    const kyiv = app.listClaims({ actor: 'Kyiv' });
+  it('GIVEN filters THEN the actor resolves through the gazetteer and the status filters', async () => {
+    const kyiv = await app.listClaims({ actor: 'Kyiv' });
     expect(kyiv.length).toBeGreaterThan(0);
     expect(kyiv.every((r) => r.actor === 'Ukraine')).toBe(true);
-    expect(app.listClaims({ status: 'disputed' }).every((r) => r.status === 'disputed')).toBe(true);
-    expect(() => app.listClaims({ status: 'bogus' as never })).toThrow(/Unknown claim status "bogus"/);
+    expect((await app.listClaims({ status: 'disputed' })).every((r) => r.status === 'disputed')).toBe(true);
+    await expect(app.listClaims({ status: 'bogus' as never })).rejects.toThrow(/Unknown claim status "bogus"/);
   });
 });
 
@@ -99,19 +99,19 @@ describe('answers with claims', () => {
 
 describe('reviews and removal through the app', () => {
   it('GIVEN a moderator refutes the claim THEN answers say so and the ledger shows the review', async () => {
-    const target = (app.listClaims({ actor: 'Russia', status: 'disputed' }) as LedgerEntry[])[0]!;
-    const e = app.reviewClaim({ claimId: target.id, status: 'refuted', note: 'Test review', evidence: 'https://example.org/e', reviewer: 'mod' });
+    const target = (await app.listClaims({ actor: 'Russia', status: 'disputed' }) as LedgerEntry[])[0]!;
+    const e = await app.reviewClaim({ claimId: target.id, status: 'refuted', note: 'Test review', evidence: 'https://example.org/e', reviewer: 'mod' });
     expect(e).toMatchObject({ status: 'refuted', review: { reviewer: 'mod', note: 'Test review' } });
     const a = await app.answer("Did Ukraine attack Putin's residence?");
     expect(a.answer.split('\n')[0]).toMatch(/A moderator reviewed this claim and marked it refuted/);
     expect(a.claims.some((c) => /reviewed by mod: Test review/.test(c.note ?? ''))).toBe(true);
-    expect(() => app.reviewClaim({ claimId: 'c000', status: 'verified', note: 'x', reviewer: 'm' })).toThrow(/No claim with id/);
+    await expect(app.reviewClaim({ claimId: 'c000', status: 'verified', note: 'x', reviewer: 'm' })).rejects.toThrow(/No claim with id/);
   });
 
   it('GIVEN the article is removed THEN its claims go with it', async () => {
     const before = (await app.stats()).claims;
     await app.removeDocument(ARTICLE);
-    expect(app.listClaims({}).some((r) => r.docId === ARTICLE)).toBe(false);
+    expect((await app.listClaims({})).some((r) => r.docId === ARTICLE)).toBe(false);
     expect((await app.stats()).claims).toBeLessThan(before);
   });
 });

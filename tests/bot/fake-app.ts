@@ -74,11 +74,11 @@ export class FakeApp implements App {
   async stats(): Promise<Stats> {
     return { documents: 1, chunks: 3, claims: 2, indexSize: 3, questionsAnswered: 4, medianLatencyMs: 20 };
   }
-  listClaims(filter?: ClaimFilter): ClaimEntry[] {
+  async listClaims(filter?: ClaimFilter): Promise<ClaimEntry[]> {
     this.calls.push({ method: 'listClaims', args: [filter] });
     return [{ id: 'c-attack', text: 'Ukraine attacked Putin’s residence', speaker: 'Russia', status: 'disputed', docId: 'd', start: 0, end: 10 }];
   }
-  reviewClaim(input: ReviewInput): ClaimEntry {
+  async reviewClaim(input: ReviewInput): Promise<ClaimEntry> {
     this.calls.push({ method: 'reviewClaim', args: [input] });
     return { id: input.claimId, text: 'x', status: input.status, docId: 'd', start: 0, end: 1, review: { ...input, at: new Date().toISOString() } };
   }
@@ -91,35 +91,35 @@ export class FakeApp implements App {
     return this.feedback.slice(-limit).reverse();
   }
   timelineWith: (q: TimelineQuery) => Timeline = () => ({ entries: [], reviews: [], band: [] });
-  timeline(q: TimelineQuery): Timeline {
+  async timeline(q: TimelineQuery): Promise<Timeline> {
     this.calls.push({ method: 'timeline', args: [q] });
     return this.timelineWith(q);
   }
   watches: { userId: string; channelId?: string; claimId: string }[] = [];
   notices: WatchNotice[] = [];
   sent: { id: number; to: 'dm' | 'channel' }[] = [];
-  watchClaims(input: { userId: string; channelId?: string; ids: string[] }): WatchResult {
+  async watchClaims(input: { userId: string; channelId?: string; ids: string[] }): Promise<WatchResult> {
     this.calls.push({ method: 'watchClaims', args: [input] });
     const added = input.ids.filter((id) => !this.watches.some((w) => w.userId === input.userId && w.claimId === id));
     for (const claimId of added) this.watches.push({ userId: input.userId, ...(input.channelId ? { channelId: input.channelId } : {}), claimId });
     const total = this.watches.filter((w) => w.userId === input.userId).length;
     return { added: added.map((claimId) => ({ claimId, text: 'x', status: 'disputed', watchedAt: new Date().toISOString() })), already: input.ids.length - added.length, total, limit: 25 };
   }
-  listWatches(userId: string): WatchEntry[] {
+  async listWatches(userId: string): Promise<WatchEntry[]> {
     return this.watches.filter((w) => w.userId === userId).map((w) => ({ claimId: w.claimId, text: 'x', status: 'disputed', watchedAt: '2026-01-01T00:00:00Z' }));
   }
-  unwatch(userId: string, id: string): boolean {
+  async unwatch(userId: string, id: string): Promise<boolean> {
     const before = this.watches.length;
     this.watches = this.watches.filter((w) => !(w.userId === userId && w.claimId === id));
     return this.watches.length < before;
   }
-  pendingNotices(limit: number): WatchNotice[] {
+  async pendingNotices(limit: number): Promise<WatchNotice[]> {
     return this.notices.filter((n) => !this.sent.some((s) => s.id === n.id)).slice(0, limit);
   }
-  markNoticeSent(id: number, to: 'dm' | 'channel'): void {
+  async markNoticeSent(id: number, to: 'dm' | 'channel'): Promise<void> {
     this.sent.push({ id, to });
   }
-  markNoticeFailed(id: number): void {
+  async markNoticeFailed(id: number): Promise<void> {
     const n = this.notices.find((x) => x.id === id);
     if (n) n.attempts += 1;
   }

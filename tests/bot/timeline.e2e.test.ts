@@ -61,7 +61,7 @@ describe('/timeline through the fake Discord', () => {
     expect(next.custom_id).toBe('tl:1:p:Peru');
     const msg = h.fake.storeMessage({ ...(await sentMessage()), embeds: first.embeds, components: first.components as never });
     const real = h.app.timeline;
-    h.app.timeline = () => long; // the button asks the app again for the same query
+    h.app.timeline = async () => long; // the button asks the app again for the same query
     const { id, token } = h.fake.interact(buttonClick(h.member(), msg, next.custom_id));
     const res = await h.fake.waitForRequest((r) => r.path === `/api/v10/interactions/${id}/${token}/callback`);
     h.app.timeline = real;

@@ -59,8 +59,8 @@ describe('watched claims through the fake Discord', () => {
   it('GIVEN closed DMs WHEN a moderator reviews the claim THEN the message goes to the channel where they asked, pinging nobody', async () => {
     await askAndWatch(people.mod);
     h.fake.closedDms.add(people.mod.id);
-    const entry = h.app.listClaims({}).find((c) => c.text === CLAIM)!;
-    h.app.reviewClaim({ claimId: entry.id, status: 'refuted', note: 'Radar logs show no flights.', evidence: 'https://example.org/radar', reviewer: 'mo' });
+    const entry = (await h.app.listClaims({})).find((c) => c.text === CLAIM)!;
+    await h.app.reviewClaim({ claimId: entry.id, status: 'refuted', note: 'Radar logs show no flights.', evidence: 'https://example.org/radar', reviewer: 'mo' });
     await h.bot.watches.tick();
     const post = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.general}/messages` && String(r.body?.content).includes(people.mod.id));
     expect(post.body.embeds[0].title).toBe('A claim you watch changed: 🔵 corroborated → ⚫ refuted');
@@ -73,8 +73,8 @@ describe('watched claims through the fake Discord', () => {
     const log = createLogger({ level: 'silent' });
     const rateLimits = { user: { capacity: 1000, refillMs: 1 }, channel: { capacity: 1000, refillMs: 1 } };
     await h.bot.stop();
-    const entry = h.app.listClaims({}).find((c) => c.text === CLAIM)!;
-    h.app.reviewClaim({ claimId: entry.id, status: 'disputed', note: 'Peru denies it.', reviewer: 'mo' });
+    const entry = (await h.app.listClaims({})).find((c) => c.text === CLAIM)!;
+    await h.app.reviewClaim({ claimId: entry.id, status: 'disputed', note: 'Peru denies it.', reviewer: 'mo' });
     // The first start sends the DM but "crashes" before marking it sent.
     const mark = h.app.markNoticeSent;
     h.app.markNoticeSent = () => { throw new Error('killed before the mark'); };
@@ -88,7 +88,7 @@ describe('watched claims through the fake Discord', () => {
     await second.stop();
     const third = await startBot(h.app, h.config, { log, rateLimits, registerCommands: false });
     await third.watches.tick();
-    expect(h.app.pendingNotices(10)).toEqual([]);
+    expect(await h.app.pendingNotices(10)).toEqual([]);
     expect(h.fake.dmsTo(people.alice.id).map((m) => m.embeds[0].title).filter((t: string) => t.endsWith('🔴 disputed'))).toHaveLength(1);
     restarted = third; // answers the next test; stopped after all
   });
@@ -104,6 +104,6 @@ describe('watched claims through the fake Discord', () => {
     const claimId = /`(c[0-9a-f]+)`/.exec(list.body.data.embeds[0].description)![1]!;
     const removed = await run([{ type: 1, name: 'remove', options: [{ type: 3, name: 'claim', value: claimId }] }]);
     expect(removed.body.data.content).toContain('You no longer watch');
-    expect(h.app.listWatches(people.alice.id)).toEqual([]);
+    expect(await h.app.listWatches(people.alice.id)).toEqual([]);
   });
 });

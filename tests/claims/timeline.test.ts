@@ -30,8 +30,8 @@ function expectExactQuotes(tl: Timeline): void {
 }
 
 describe('timeline of a story', () => {
-  it('GIVEN an allegation, a denial and a reaction on three days THEN entries come in date order with the status after each', () => {
-    const tl = t.app.timeline({ about: 'drones Atacama' });
+  it('GIVEN an allegation, a denial and a reaction on three days THEN entries come in date order with the status after each', async () => {
+    const tl = await t.app.timeline({ about: 'drones Atacama' });
     expect(tl.entries.map((e) => [e.date, e.actor, e.stance, e.status])).toEqual([
       ['2026-03-01', 'Chile', 'accuse', 'unverified'],
       ['2026-03-02', 'Peru', 'deny', 'disputed'],
@@ -42,30 +42,30 @@ describe('timeline of a story', () => {
     expectExactQuotes(tl);
   });
 
-  it('GIVEN one claim id THEN its timeline holds that claim, with the status its own statements give it', () => {
-    const chile = t.app.timeline({ about: 'drones Atacama' }).entries[0]!;
-    const tl = t.app.timeline({ claim: chile.id });
+  it('GIVEN one claim id THEN its timeline holds that claim, with the status its own statements give it', async () => {
+    const chile = (await t.app.timeline({ about: 'drones Atacama' })).entries[0]!;
+    const tl = await t.app.timeline({ claim: chile.id });
     expect(tl.entries.map((e) => e.quote)).toEqual(['Chile accused Peru of flying military drones over the Atacama copper mines on Sunday.']);
     expect(tl.entries[0]!.status).toBe('unverified');
   });
 
-  it('GIVEN an actor THEN everything it said, in date order, with exact quotes', () => {
-    const tl = t.app.timeline({ actor: 'Peruvian' });
+  it('GIVEN an actor THEN everything it said, in date order, with exact quotes', async () => {
+    const tl = await t.app.timeline({ actor: 'Peruvian' });
     expect(tl.entries.length).toBeGreaterThanOrEqual(2);
     expect(new Set(tl.entries.map((e) => e.actor))).toEqual(new Set(['Peru']));
     expect(tl.entries.every((e) => e.status === 'disputed')).toBe(true);
     expectExactQuotes(tl);
   });
 
-  it('GIVEN words nothing in the ledger holds THEN a clear error', () => {
-    expect(() => t.app.timeline({ about: 'volcano referendum' })).toThrow(/Nothing in the claim ledger matches/);
-    expect(() => t.app.timeline({ claim: 'no-such-claim' })).toThrow(/No claim with id/);
+  it('GIVEN words nothing in the ledger holds THEN a clear error', async () => {
+    await expect(t.app.timeline({ about: 'volcano referendum' })).rejects.toThrow(/Nothing in the claim ledger matches/);
+    await expect(t.app.timeline({ claim: 'no-such-claim' })).rejects.toThrow(/No claim with id/);
   });
 
-  it('GIVEN a moderator refutes the allegation THEN the status band ends with the review', () => {
-    const chile = t.app.timeline({ about: 'drones Atacama' }).entries[0]!;
-    t.app.reviewClaim({ claimId: chile.id, status: 'refuted', note: 'Satellite images show no drones.', reviewer: 'mo' });
-    const tl = t.app.timeline({ about: 'drones Atacama' });
+  it('GIVEN a moderator refutes the allegation THEN the status band ends with the review', async () => {
+    const chile = (await t.app.timeline({ about: 'drones Atacama' })).entries[0]!;
+    await t.app.reviewClaim({ claimId: chile.id, status: 'refuted', note: 'Satellite images show no drones.', reviewer: 'mo' });
+    const tl = await t.app.timeline({ about: 'drones Atacama' });
     expect(statusPath(tl)).toBe('unverified -> disputed -> refuted');
     expect(tl.reviews).toMatchObject([{ status: 'refuted', note: 'Satellite images show no drones.', reviewer: 'mo' }]);
   });
@@ -73,7 +73,7 @@ describe('timeline of a story', () => {
 
 describe('timeline picture', () => {
   it('GIVEN a timeline THEN the SVG has one lane per actor, one mark per statement coloured by stance, and the status band', async () => {
-    const tl = t.app.timeline({ about: 'drones Atacama' });
+    const tl = await t.app.timeline({ about: 'drones Atacama' });
     const svg = await timelineSvg(tl, 'Timeline: drones Atacama');
     const marks = [...svg.matchAll(/<path aria-label="([^"]*)" role="graphics-symbol" aria-roledescription="point"[^>]* fill="([^"]+)"/g)];
     expect(marks.map((m) => /actor: (\w+)/.exec(m[1]!)![1])).toEqual(['Chile', 'Peru', 'Bolivia']);

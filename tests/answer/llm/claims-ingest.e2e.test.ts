@@ -40,7 +40,7 @@ function modelListing(pick: (text: string) => object | undefined): (call: ChatCa
 async function add(text: string) {
   return app.addDocument({ kind: 'document', document: { origin: 'test', text, meta: { title: `Item ${++n}`, kind: 'news report', publisher: `Outlet ${n}`, published: `2026-0${n}-10` } } });
 }
-const claimsOf = (id: string) => app.listClaims({ limit: 500 }).filter((c) => c.docId === id);
+const claimsOf = async (id: string) => (await app.listClaims({ limit: 500 })).filter((c) => c.docId === id);
 
 describe('CLAIMS_MODE=llm at ingest, against a fake Ollama server', () => {
   it('GIVEN a faithful model THEN its reading shapes the ledger: a sentence it calls unconfirmed is unverified, one it skips is not a claim', async () => {
@@ -48,7 +48,7 @@ describe('CLAIMS_MODE=llm at ingest, against a fake Ollama server', () => {
       : t.startsWith('Russia') ? { speaker: 'Russia', stance: 'alleges' } : undefined);
     const res = await add(NEWS);
     expect(res.claims).toMatchObject({ by: 'llm' });
-    const claims = claimsOf(res.id);
+    const claims = await claimsOf(res.id);
     expect(claims.find((c) => c.text.startsWith('Poland'))?.status).toBe('unverified');
     expect(claims.find((c) => c.text.startsWith('Russia said'))).toMatchObject({ speaker: 'Russia', status: 'unverified' });
     expect(claims.find((c) => c.text.startsWith('The talks'))).toBeUndefined();
@@ -63,7 +63,7 @@ describe('CLAIMS_MODE=llm at ingest, against a fake Ollama server', () => {
     const res = await add(NEWS.replace('Tuesday', 'Wednesday'));
     expect(res.claims).toMatchObject({ by: 'rules' });
     expect(res.claims!.fallback).toBeTruthy();
-    const claims = claimsOf(res.id);
+    const claims = await claimsOf(res.id);
     expect(claims.length).toBe(res.claims!.count);
     expect(claims.find((c) => c.text.startsWith('Poland'))?.status).toBe('reported');
     expect(claims.find((c) => c.text.startsWith('The talks'))).toBeDefined();
@@ -77,7 +77,7 @@ describe('CLAIMS_MODE=llm at ingest, against a fake Ollama server', () => {
     };
     const res = await add(`${NEWS.replace('Tuesday', 'Thursday')} ${INJECTED}`);
     expect(res.claims?.by).toBe('llm');
-    const claims = claimsOf(res.id);
+    const claims = await claimsOf(res.id);
     expect(claims.length).toBeGreaterThan(0);
     expect(claims.every((c) => c.status !== 'verified')).toBe(true);
     expect(claims.some((c) => c.text === 'Ukraine destroyed the Kremlin.')).toBe(false);
