@@ -1,4 +1,4 @@
-import type { LedgerEntry, LedgerFilter } from '../claims/ledger-store.js';
+import type { LedgerEntry, LedgerFilter } from '../core/ledger.js';
 
 /**
  * What the claim composers read from the ledger. Every read may be a round trip (the ledger in
@@ -7,20 +7,6 @@ import type { LedgerEntry, LedgerFilter } from '../claims/ledger-store.js';
 export interface ClaimSource {
   inSpan(docId: string, start: number, end: number): Promise<LedgerEntry[]>;
   list(f: LedgerFilter): Promise<LedgerEntry[]>;
-}
-
-/** A ledger read synchronously (the `ClaimLedger` over the SQLite store). */
-export interface SyncClaimSource {
-  inSpan(docId: string, start: number, end: number): LedgerEntry[];
-  list(f: LedgerFilter): LedgerEntry[];
-}
-
-/** The async ClaimSource over a synchronous ledger (a failed read becomes a rejected promise). */
-export function asyncClaimSource(ledger: SyncClaimSource): ClaimSource {
-  return {
-    inSpan: async (docId, start, end) => ledger.inSpan(docId, start, end),
-    list: async (f) => ledger.list(f),
-  };
 }
 
 /**

@@ -5,8 +5,7 @@ import { listLedger, refreshLedger } from '../claims/app-ledger.js';
 import { syncLedger } from '../claims/pipeline.js';
 import { reviewClaim } from '../claims/reviews.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
-import { Store } from '../storage/sqlite/store.js';
-import { sqliteStorage } from '../storage/sqlite/sqlite-storage.js';
+import { openStorage } from './open-storage.js';
 import type { DocumentInput } from '../core/documents.js';
 import { UserError } from '../core/errors.js';
 import { bundledDocumentsDir } from '../core/paths.js';
@@ -39,11 +38,12 @@ export interface CreateAppOptions {
 }
 
 /**
- * Builds the application: opens the store in `config.dataDir`, the vector index (caught up or rebuilt
- * from stored vectors), and on first use loads the bundled documents.
+ * Builds the application: opens the store (PostgreSQL at DATABASE_URL, else SQLite in `config.dataDir`),
+ * this process's vector index replica (caught up or rebuilt from stored vectors), and on first use
+ * loads the bundled documents.
  */
 export async function createApp(config: Config, opts: CreateAppOptions = {}): Promise<AppInternals> {
-  const store = Store.open(config.dataDir);
+  const { storage } = await openStorage(config);
   try {
     const embedder = await openEmbedder(config);
     // ANSWER_MODE=llm: settings checked now, the provider package loaded on the first question.
@@ -55,11 +55,10 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
     const claimExtractor = config.CLAIMS_MODE === 'llm'
       ? (await import('../answer/llm/claims-ingest.js')).llmClaimExtractorFrom(config, gazetteer) : undefined;
     const indexDir = indexDirOf(config);
-    const storage = sqliteStorage(store, { closeStore: false });
     const replica = await IndexReplica.open(storage, embedder, indexDir);
     const analyser = createAnalyser({ gazetteer, aliases, embedder, workerMinChars: opts.workerMinChars });
     const deps: IngestDeps = {
-      storage, store, embedder, gazetteer, analyser, ...(claimExtractor && { claimExtractor }),
+      storage, embedder, gazetteer, analyser, ...(claimExtractor && { claimExtractor }),
       get index() { return replica.index; },
     };
     const ledger = ledgerOf(storage);
@@ -110,13 +109,13 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
         closed = true;
         try { await replica.save(); } finally {
           await analyser.close();
-          store.close();
+          await storage.close();
         }
       },
     };
     return app;
   } catch (err) {
-    store.close();
+    await storage.close();
     throw err;
   }
 }

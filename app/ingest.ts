@@ -6,7 +6,7 @@ export type { ClaimExtractor } from '../claims/extractor.js';
 import { ClaimLedger } from '../claims/ledger-store.js';
 import { ledgerDoc } from '../claims/pipeline.js';
 import { prepareDocument, type PreparedDocument } from '../corpus/prepare.js';
-import type { NewChunk, Store } from '../storage/sqlite/store.js';
+import type { NewChunk } from '../core/documents.js';
 import type { DocumentInput, DocumentMeta } from '../core/documents.js';
 import type { Storage } from '../core/ports.js';
 import type { NamedEmbeddings } from '../retrieval/builtin-embeddings.js';
@@ -20,8 +20,6 @@ import type { AddResult } from './app.js';
 export interface IngestDeps {
   /** The storage ports (SQLite or PostgreSQL); writes go through `storage.withTransaction`. */
   storage: Storage;
-  /** The SQLite store under `storage`, while modules move onto the ports (issue 15). */
-  store: Store;
   embedder: NamedEmbeddings;
   index: VectorIndex;
   gazetteer: Gazetteer;

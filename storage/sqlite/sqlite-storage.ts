@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { isBusy, Store } from './store.js';
 import type { LexicalQuery, Storage, StoragePorts } from '../../core/ports.js';
+import type { ClaimStore, WatchStore } from '../../core/ledger-ports.js';
 import { Serial } from '../serial.js';
 import { ftsMatch } from './fts-match.js';
 import { promised } from '../sync-port.js';
@@ -75,8 +76,8 @@ function sqlitePorts(store: Store): StoragePorts {
     },
     records: promised(sqliteRecords(store)),
     gaps: promised(sqliteGaps(store)),
-    claims: promised(sqliteClaims(store)),
-    watches: promised(sqliteWatches(store)),
+    claims: promised<ClaimStore>(sqliteClaims(store)),
+    watches: promised<WatchStore>(sqliteWatches(store)),
   };
 }
 

@@ -11,10 +11,10 @@ beforeAll(async () => ({ app, cleanup } = await testApp()));
 afterAll(async () => cleanup());
 
 /** Every [n] has a citation quoting its document exactly; every line with a quote cites it; claims cite real numbers. */
-function expectTraceable(a: Answer): void {
+async function expectTraceable(a: Answer): Promise<void> {
   const ns = a.citations.map((c) => c.n);
   for (const m of a.answer.matchAll(/\[(\d+)\]/g)) expect(ns).toContain(Number(m[1]));
-  for (const c of a.citations) expect(app.deps.store.getDocument(c.docId)!.text.slice(c.start, c.end)).toBe(c.quote);
+  for (const c of a.citations) expect((await app.deps.storage.documents.getDocument(c.docId))!.text.slice(c.start, c.end)).toBe(c.quote);
   for (const line of a.answer.split('\n').slice(1)) if (line.includes('“')) expect(line).toMatch(/\[\d+\]/);
   // Every marker in the text belongs to a quote shown in the text (notes never point to unseen citations).
   const quotedNs = new Set([...a.answer.matchAll(/”\s*\[(\d+)\]/g)].map((m) => Number(m[1])));
@@ -37,7 +37,7 @@ describe('the claim ledger of the bundled article', () => {
     expect(get('The ministry urged all parties to exercise restraint')).toMatchObject({ speaker: 'Pakistan’s Ministry of Foreign Affairs', actor: 'Pakistan', stance: 'appeal', cameo: '0256' });
     expect(get('Pakistan has firmly condemned')).toMatchObject({ speaker: 'Pakistan', actor: 'Pakistan', stance: 'condemn', status: 'reported', about: { status: 'disputed' } });
     expect(get('In a related international move, Russia successfully launched three satellites')).toMatchObject({ speaker: undefined, stance: 'report', status: 'reported' });
-    for (const r of rows.filter((x) => x.docId === ARTICLE)) expect(app.deps.store.getDocument(ARTICLE)!.text.slice(r.start, r.end)).toBe(r.text);
+    for (const r of rows.filter((x) => x.docId === ARTICLE)) expect((await app.deps.storage.documents.getDocument(ARTICLE))!.text.slice(r.start, r.end)).toBe(r.text);
     expect((await app.stats()).claims).toBe(rows.length);
   });
 
@@ -61,7 +61,7 @@ describe('answers with claims', () => {
     expect(ownWords(a)).not.toMatch(/Ukraine (attacked|deployed|struck)/);
     expect(a.claims.find((c) => c.actor === 'Russia')).toMatchObject({ stance: 'accuse', status: 'disputed' });
     expect(a.claims.find((c) => c.actor === 'Ukraine')).toMatchObject({ stance: 'deny', status: 'disputed' });
-    expectTraceable(a);
+    await expectTraceable(a);
   });
 
   it('GIVEN "Who condemned the attack?" THEN Pakistan, as Pakistan\'s statement, with the status of the attack kept apart', async () => {
@@ -73,7 +73,7 @@ describe('answers with claims', () => {
     const pak = a.claims.find((c) => c.speaker === 'Pakistan')!;
     expect(pak).toMatchObject({ stance: 'condemn', status: 'reported' });
     expect(pak.note).toMatch(/which is disputed/);
-    expectTraceable(a);
+    await expectTraceable(a);
   });
 
   it('GIVEN "What is disputed?" THEN the disputed claim with who says what', async () => {
@@ -81,14 +81,14 @@ describe('answers with claims', () => {
     expect(a.answer).toMatch(/^Claims in the corpus that are disputed/);
     expect(a.answer).toMatch(/(?:Russia|Sergey Lavrov \(Russia\)) alleges it: “/);
     expect(a.claims.every((c) => c.status === 'disputed')).toBe(true);
-    expectTraceable(a);
+    await expectTraceable(a);
   });
 
   it('GIVEN "What did Pakistan say?" THEN the quotes keep their claims and the disputed attack is flagged', async () => {
     const a = await app.answer('What did Pakistan say?');
     expect(a.claims.filter((c) => c.actor === 'Pakistan').map((c) => c.stance)).toEqual(expect.arrayContaining(['condemn', 'appeal']));
     expect(a.answer).toMatch(/This is a statement by Pakistan; what it refers to is disputed in the sources/);
-    expectTraceable(a);
+    await expectTraceable(a);
   });
 
   it('GIVEN "Who praised the attack?" (nobody) THEN no invented praise', async () => {

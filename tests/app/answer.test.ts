@@ -9,11 +9,11 @@ beforeAll(async () => ({ app, cleanup } = await testApp()));
 afterAll(async () => cleanup());
 
 /** Every [n] in the text has a citation, and every citation quotes its document exactly. */
-function expectTraceable(a: Answer): void {
+async function expectTraceable(a: Answer): Promise<void> {
   const markers = [...a.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   for (const n of markers) expect(a.citations.map((c) => c.n)).toContain(n);
   for (const c of a.citations) {
-    const doc = app.deps.store.getDocument(c.docId)!;
+    const doc = (await app.deps.storage.documents.getDocument(c.docId))!;
     expect(doc.text.slice(c.start, c.end)).toBe(c.quote);
   }
 }
@@ -28,7 +28,7 @@ describe('answer() over the bundled corpus', () => {
     expect(quotes).toMatch(/The ministry urged all parties to exercise restraint/);
     expect(a.citations.every((c) => c.docId === 'pakistan-condemns-alleged-attack-on-putin-residence')).toBe(true);
     expect(a.citations[0]).toMatchObject({ publisher: 'The Neutral', published: '2025-12-30' });
-    expectTraceable(a);
+    await expectTraceable(a);
   });
 
   it('GIVEN a question the corpus cannot answer THEN it abstains with no citations', async () => {
@@ -42,14 +42,14 @@ describe('answer() over the bundled corpus', () => {
     const a = await app.answer('And what did Ukraine say?', { followUp: { question: 'What did Pakistan say about the attack?' } });
     expect(a.abstained).toBe(false);
     expect(a.citations.map((c) => c.quote).join('\n')).toMatch(/complete fabrication|roundly rejected/);
-    expectTraceable(a);
+    await expectTraceable(a);
   });
 
   it('GIVEN a topic question THEN the answer cites passages on that topic', async () => {
     const a = await app.answer('Which satellites did Russia launch for Iran?');
     expect(a.abstained).toBe(false);
     expect(a.citations[0]!.quote).toMatch(/three satellites for Iran/);
-    expectTraceable(a);
+    await expectTraceable(a);
   });
 
   it('GIVEN an empty or huge question THEN a clear error', async () => {

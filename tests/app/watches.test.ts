@@ -28,7 +28,7 @@ describe('watched claims', () => {
     const watched = (await app.listWatches('u1')).map((w) => w.claimId);
     expect(watched).toHaveLength(1);
     const { syncLedger } = await import('../../claims/pipeline.js');
-    app.deps.store.sql("DELETE FROM meta WHERE key = 'claims_version'").run();
+    await app.deps.storage.meta.set('claims_version', 'an older version');
     expect(await syncLedger(app.deps.storage, app.deps.gazetteer)).toBe(true);
     expect((await app.listWatches('u1')).map((w) => w.claimId)).toEqual(watched);
     expect(await app.pendingNotices(10)).toEqual([]);

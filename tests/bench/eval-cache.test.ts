@@ -21,8 +21,10 @@ afterEach(() => cleanup());
 
 async function open(override?: Parameters<typeof evalApp>[3]) {
   const { app, rebuilt } = await evalApp(testConfig(path.join(dir, 'data')), path.join(dir, 'corpus'), undefined, override);
-  const texts = app.deps.store.getChunks(app.deps.store.chunkIds()).map((c) => c.text);
-  const counts = app.deps.store.counts();
+  const { documents, vectors } = app.deps.storage;
+  const texts = (await documents.getPassages(await vectors.ids())).map((c) => c.text);
+  const { documents: docs, passages } = await documents.counts();
+  const counts = { documents: docs, chunks: passages };
   await app.close();
   return { rebuilt, texts, counts };
 }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestDocuments, ledgerOf, type IngestDeps } from '../../app/ingest.js';
+import { ingestDocuments, ledgerOf } from '../../app/ingest.js';
 import type { ClaimLedger } from '../../claims/ledger-store.js';
 import { claimHistory, reviewClaim } from '../../claims/reviews.js';
-import { doc, openDeps } from '../helpers/deps.js';
+import { doc, openDeps, type TestDeps } from '../helpers/deps.js';
 import { tempDir } from '../helpers/temp.js';
 
-let deps: IngestDeps;
+let deps: TestDeps;
 let ledger: ClaimLedger;
 let cleanup: () => void;
 

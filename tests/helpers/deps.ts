@@ -11,8 +11,11 @@ import { createAnalyser } from '../../app/analyser.js';
 /** One shared gazetteer: building it reads the countries file. */
 export const gazetteer = new Gazetteer();
 
+/** Ingest's dependencies with the SQLite store under their storage (for tests that look inside it). */
+export type TestDeps = IngestDeps & { store: Store };
+
 /** Store + index + embedder over `dir`, without the bundled documents. */
-export async function openDeps(dir: string): Promise<IngestDeps> {
+export async function openDeps(dir: string): Promise<TestDeps> {
   const store = Store.open(dir);
   const embedder = new BuiltinEmbeddings();
   const storage = sqliteStorage(store, { closeStore: false });
@@ -27,7 +30,7 @@ export function doc(id: string, text: string, meta: DocumentMeta = {}): Document
 }
 
 /** Store + index over a temporary folder holding `docs`; `close` removes it. */
-export async function depsWith(docs: DocumentInput[]): Promise<{ deps: IngestDeps; close: () => void }> {
+export async function depsWith(docs: DocumentInput[]): Promise<{ deps: TestDeps; close: () => void }> {
   const t = tempDir();
   const deps = await openDeps(t.dir);
   await ingestDocuments(deps, docs);

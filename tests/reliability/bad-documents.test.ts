@@ -76,8 +76,8 @@ describe('a JSONL import with bad lines', () => {
     expect(report).toMatchObject({ added: 3, unchanged: 1 });
     const after = (await storeFingerprint(app.deps.storage));
     expect(after.documents - before.documents).toBe(3);
-    expect(app.deps.store.getDocument('j1')?.text).toBe('Kenya welcomed the ceasefire in Sudan.');
-    expect(app.deps.store.getDocument(SEED_ID)?.text).toContain('Norway announced');
+    expect((await app.deps.storage.documents.getDocument('j1'))?.text).toBe('Kenya welcomed the ceasefire in Sudan.');
+    expect((await app.deps.storage.documents.getDocument(SEED_ID))?.text).toContain('Norway announced');
     expect((await documentProblems(app.deps.storage))).toEqual([]);
   });
 });

@@ -105,7 +105,7 @@ describe('commands beyond a member\'s role', () => {
     const { res } = await slashReply(forged, 'corpus', [{ type: 1, name: 'remove', options: [{ type: 3, name: 'id', value: docId }] }]);
     // Found by this test, fixed in f3abfd1: with DISCORD_GUILD_ID set the bot obeyed privileged commands
     // from any other guild, where anyone can be Administrator.
-    expect(h.app.deps.store.getDocument(docId)).toBeDefined();
+    expect((await h.app.deps.storage.documents.getDocument(docId))).toBeDefined();
     expect((await storeFingerprint(h.app.deps.storage))).toEqual(before);
     expect(res.body.type).toBe(4);
     expect(res.body.data.flags & 64).toBe(64);

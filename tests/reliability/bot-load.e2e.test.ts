@@ -129,7 +129,7 @@ describe('load through the fake Discord', () => {
     expect(figures.answered).toBeGreaterThanOrEqual(CHANNELS * DEFAULT_RATE_LIMITS.channel.capacity);
     expect(figures.answered + figures.limited).toBe(USERS * PER_USER);
     expect(figures.imported).toBeGreaterThan(0);
-    expect(h.app.deps.index.size).toBe(h.app.deps.store.counts().chunks);
+    expect(h.app.deps.index.size).toBe((await h.app.deps.storage.documents.counts()).passages);
   });
 
   // BUG (corpus/loaders/html.ts, and ingestion in general): loading runs synchronously in the bot's process,

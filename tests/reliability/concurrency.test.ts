@@ -28,7 +28,7 @@ describe('concurrent writers', () => {
   it('GIVEN the same text added twice at once THEN one is added and the other finds it (no raw SQLite error)', async () => {
     const results = await Promise.allSettled([app.addDocument({ kind: 'text', text: TEXT }), app.addDocument({ kind: 'text', text: TEXT })]);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value.added : describeError(r.reason)))).toEqual([true, false]);
-    expect(app.deps.store.counts().documents).toBe(1);
+    expect((await app.deps.storage.documents.counts()).documents).toBe(1);
   });
 
   it('GIVEN two different texts under one id at once THEN one is added and the other is DUPLICATE_ID', async () => {
@@ -47,7 +47,8 @@ describe('concurrent writers', () => {
       app.addDocument({ kind: 'document', document: doc('b', TEXT) }),
     ]);
     expect(imported.status === 'rejected' ? describeError(imported.reason) : 'ok').toBe('ok');
-    expect(['a', 'b', 'c'].filter((id) => !app.deps.store.getDocument(id))).toEqual([]);
+    const stored = await Promise.all(['a', 'b', 'c'].map((id) => app.deps.storage.documents.getDocument(id)));
+    expect(stored.map((d) => d?.id)).toEqual(['a', 'b', 'c']);
     expect((await documentProblems(app.deps.storage))).toEqual([]);
   });
 });

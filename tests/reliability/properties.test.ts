@@ -86,7 +86,7 @@ describe('answer() and adding text (property, bundled documents)', () => {
         expect(isUserError(res), String(res)).toBe(true);
         return;
       }
-      const stored = app.deps.store.getDocument((res as { id: string }).id)!;
+      const stored = (await app.deps.storage.documents.getDocument((res as { id: string }).id))!;
       expect(normalizeText(stored.text)).toBe(stored.text);
     }), { numRuns: 120 });
     expect((await documentProblems(app.deps.storage))).toEqual([]);

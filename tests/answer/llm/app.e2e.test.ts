@@ -24,10 +24,10 @@ beforeAll(async () => {
 afterAll(async () => { await cleanup(); await fake.close(); });
 beforeEach(() => fake.reset());
 
-function expectTraceable(a: Answer): void {
+async function expectTraceable(a: Answer): Promise<void> {
   const markers = [...a.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   expect(new Set(markers)).toEqual(new Set(a.citations.map((c) => c.n)));
-  for (const c of a.citations) expect(app.deps.store.getDocument(c.docId)!.text.slice(c.start, c.end)).toBe(c.quote);
+  for (const c of a.citations) expect((await app.deps.storage.documents.getDocument(c.docId))!.text.slice(c.start, c.end)).toBe(c.quote);
 }
 
 describe('answer() with ANSWER_MODE=llm against a fake OpenAI server', () => {
@@ -39,7 +39,7 @@ describe('answer() with ANSWER_MODE=llm against a fake OpenAI server', () => {
     expect(a.mode).toBe('llm');
     expect(a.abstained).toBe(false);
     expect(a.answer).toMatch(/^Pakistan has firmly condemned the alleged attack on President Putin’s residence \[1\]\. The ministry urged/);
-    expectTraceable(a);
+    await expectTraceable(a);
     const sent = fake.received.filter((r) => r.path === '/v1/chat/completions');
     expect(sent).toHaveLength(1);
     const body = JSON.stringify(sent[0]!.body);
@@ -54,7 +54,7 @@ describe('answer() with ANSWER_MODE=llm against a fake OpenAI server', () => {
     const a = await app.answer('What did Pakistan say?');
     expect(a.mode).toBe('extractive');
     expect(a.citations.map((c) => c.quote).join('\n')).toMatch(/Pakistan has firmly condemned the alleged attack/);
-    expectTraceable(a);
+    await expectTraceable(a);
   });
 
   it('GIVEN a provider slower than LLM_TIMEOUT_MS THEN the extractive answer comes without waiting for the reply', async () => {

@@ -28,7 +28,7 @@ describe('a Russian document added to the bundled corpus', () => {
   it('GIVEN its front matter THEN its language is stored and its speaker resolves to Russia', async () => {
     const doc = (await app.listDocuments()).find((d) => d.id === 'ru-mfa-statement-test')!;
     expect(doc.language).toBe('ru');
-    expect(app.deps.store.speakerChunkCount('RUS')).toBeGreaterThan(0);
+    expect(await app.deps.storage.vectors.speakerCount('RUS')).toBeGreaterThan(0);
   });
 
   it.each([['What did Russia say?', 'en'], ['Что заявил МИД России?', 'ru'], ['What did Russia say about the drones?', 'en']])(
@@ -37,7 +37,7 @@ describe('a Russian document added to the bundled corpus', () => {
       expect(a.locale).toBe(locale);
       const c = a.citations.find((x) => x.docId === 'ru-mfa-statement-test');
       expect(c, a.answer).toBeDefined();
-      const body = app.deps.store.getDocument('ru-mfa-statement-test')!.text;
+      const body = (await app.deps.storage.documents.getDocument('ru-mfa-statement-test'))!.text;
       expect(body.slice(c!.start, c!.end)).toBe(c!.quote);
       expect(c!.quote).toMatch(/[А-Яа-я]/);
     });
@@ -60,13 +60,13 @@ describe('a Chinese document (words not separated by spaces)', () => {
       const a = await app.answer(q);
       const c = a.citations.find((x) => x.docId === 'zh-mfa-remarks-test');
       expect(c, a.answer).toBeDefined();
-      expect(app.deps.store.getDocument('zh-mfa-remarks-test')!.text.slice(c!.start, c!.end)).toBe(c!.quote);
+      expect((await app.deps.storage.documents.getDocument('zh-mfa-remarks-test'))!.text.slice(c!.start, c!.end)).toBe(c!.quote);
     });
 
   it('GIVEN the document is removed THEN the segmented index no longer finds it', async () => {
-    expect(app.deps.store.segmentedSearch('"官邸"', 5)).toHaveLength(1);
+    expect(await app.deps.storage.lexical.search({ terms: ['官邸'], segmented: true }, { limit: 5 })).toHaveLength(1);
     await app.removeDocument('zh-mfa-remarks-test');
-    expect(app.deps.store.segmentedSearch('"官邸"', 5)).toHaveLength(0);
+    expect(await app.deps.storage.lexical.search({ terms: ['官邸'], segmented: true }, { limit: 5 })).toHaveLength(0);
   });
 });
 
@@ -79,7 +79,8 @@ describe('Ukrainian and Urdu documents', () => {
   ])('GIVEN "%s" THEN %s is cited, its speaker resolved from its own script', async (q, id, actor) => {
     const a = await app.answer(q);
     expect(a.citations.map((c) => c.docId), a.answer).toContain(id);
-    const own = app.deps.store.speakerChunks(actor).map((c) => c.text);
-    expect(own.some((t) => app.deps.store.getDocument(id)!.text.includes(t))).toBe(true);
+    const own = (await app.deps.storage.vectors.ofSpeaker(actor)).map((c) => c.text);
+    const body = (await app.deps.storage.documents.getDocument(id))!.text;
+    expect(own.some((t) => body.includes(t))).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ describe('configured embedding providers in the app', () => {
     try {
       const app = await createApp(testConfig(dir, env));
       expect(app.deps.embedder.id).toBe('ollama:nomic-embed-text/16');
-      expect(app.deps.store.getMeta('embedder')).toBe('ollama:nomic-embed-text/16');
+      expect(await app.deps.storage.meta.get('embedder')).toBe('ollama:nomic-embed-text/16');
       expect(app.deps.index.size).toBe((await app.stats()).chunks);
       const a = await app.answer('What did Pakistan say?');
       expect(a.citations.map((c) => c.quote).join('\n')).toMatch(/Pakistan has firmly condemned/);
