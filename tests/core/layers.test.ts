@@ -38,6 +38,19 @@ describe('layers (data flows one way)', () => {
     expect(env.map((s) => path.relative(root, s.file))).toEqual([]);
   });
 
+  it('GIVEN every source file outside storage/ THEN it holds no SQL, and only app/open-storage.ts picks an adapter', () => {
+    // Statements as the adapters write them: a keyword followed by what SQL puts after it.
+    const sql = /\b(SELECT\s+[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|CREATE\s+(TABLE|INDEX|TRIGGER)\s)|\.prepare\(|\bPRAGMA\s/;
+    const code = (text: string) => text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+    const withSql = sources.filter((s) => s.folder !== 'storage' && sql.test(code(s.text)));
+    expect(withSql.map((s) => path.relative(root, s.file))).toEqual([]);
+    // The tools of bench/ measure an adapter directly; the app reaches one only through app/open-storage.ts.
+    const adapters = sources.filter((s) => !['storage', 'bench'].includes(s.folder) && path.relative(root, s.file) !== path.join('app', 'open-storage.ts')
+      && imports(s.text).some((x) => /(^|\/)storage\/(sqlite|postgres)\//.test(x)));
+    expect(adapters.map((s) => path.relative(root, s.file))).toEqual([]);
+    expect(sql.test("store.sql('SELECT id FROM chunks')")).toBe(true);
+  });
+
   it('GIVEN a file that imports upwards THEN the check names it (the check can fail)', () => {
     const spec = '../app/create-app.js';
     const target = path.relative(root, path.resolve(path.join(root, 'claims'), spec)).split(path.sep)[0]!;
