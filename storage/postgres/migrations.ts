@@ -43,6 +43,15 @@ export const PG_MIGRATIONS: readonly string[] = [
   ALTER TABLE passages ADD COLUMN seg tsvector;
   CREATE INDEX passages_seg ON passages USING gin(seg) WHERE seg IS NOT NULL;
   `,
+  // The terms of a search OR-ed (or AND-ed) into one tsquery, so that one GIN scan finds the passages.
+  `
+  CREATE AGGREGATE dd_tsquery_any(tsquery) (SFUNC = tsquery_or, STYPE = tsquery);
+  CREATE AGGREGATE dd_tsquery_all(tsquery) (SFUNC = tsquery_and, STYPE = tsquery);
+  -- Without a pending list, a search after a large import reads the index itself, not thousands of
+  -- not-yet-merged entries one by one; inserts write the index entries at once instead.
+  ALTER INDEX passages_tsv SET (fastupdate = off);
+  ALTER INDEX passages_seg SET (fastupdate = off);
+  `,
   SCHEMA_RECORDS,
   CLAIMS_SCHEMA,
 ];

@@ -56,7 +56,8 @@ type Reads = Pick<ClaimStore, 'entries' | 'entry' | 'inSpan' | 'count' | 'latest
 
 /** What the ledger, timelines and watches read, on PostgreSQL. */
 export function pgClaimReads(q: Queryable): Reads {
-  const entries = async (sql: string, args: unknown[]) => (await q.query<MentionRow>(sql, args)).rows.map(toEntry);
+  const entries = async (sql: string, args: unknown[], name?: string) =>
+    (await q.query<MentionRow>({ text: sql, values: args, ...(name ? { name } : {}) })).rows.map(toEntry);
   return {
     entries(f) {
       const where: string[] = [];
@@ -80,7 +81,9 @@ export function pgClaimReads(q: Queryable): Reads {
       return (await entries(`${SELECT} WHERE m.id = $1`, [id]))[0]
         ?? (await entries(`${SELECT} WHERE m.claim_id = $1 ORDER BY m.start LIMIT 1`, [id]))[0];
     },
-    inSpan: (docId, start, end) => entries(`${SELECT} WHERE m.doc_id = $1 AND m.start < $2 AND m."end" > $3 ORDER BY m.start`, [docId, end, start]),
+    // Planned once per connection (an answer reads several spans): the (doc_id, start) index serves every span.
+    inSpan: (docId, start, end) => entries(`${SELECT} WHERE m.doc_id = $1 AND m.start < $2 AND m."end" > $3 ORDER BY m.start`, [docId, end, start],
+      'dd_claims_in_span'),
     async count() {
       return (await q.query<{ n: number }>('SELECT count(*)::integer AS n FROM claim_mentions')).rows[0]!.n;
     },

@@ -17,14 +17,25 @@ const QUERY_OF = {
   segmented: `phraseto_tsquery('simple', u.w)`,
 } as const;
 
-/** Each term's tsquery with a bm25-style inverse document frequency over `col` (tsv or seg). */
-function termsCte(kind: keyof typeof QUERY_OF, col: 'tsv' | 'seg'): string {
-  return `terms AS (
-    SELECT t.q, ln(1 + (n.total - t.df + 0.5) / (t.df + 0.5)) AS idf
-    FROM (SELECT q, (SELECT count(*) FROM passages p WHERE p.${col} @@ q)::float8 AS df
-          FROM unnest($1::text[]) AS u(w), LATERAL ${QUERY_OF[kind]} AS q
-          WHERE numnode(q) > 0) t,
-      (SELECT count(*)::float8 AS total FROM passages) n)`;
+/**
+ * The query of a search: each term's tsquery with a bm25-style inverse document frequency over `col`
+ * (tsv or seg), the passages matching the terms combined (OR, or AND for `all`) found through the GIN
+ * index in one scan, then ranked. Ranking reads only the matching passages.
+ */
+function searchSql(kind: keyof typeof QUERY_OF, col: 'tsv' | 'seg', all: boolean): string {
+  return `WITH terms AS (
+      SELECT q, ln(1 + (n.total - d.df + 0.5) / (d.df + 0.5)) AS idf
+      FROM unnest($1::text[]) AS u(w), LATERAL ${QUERY_OF[kind]} AS q,
+        LATERAL (SELECT count(*)::float8 AS df FROM passages p WHERE p.${col} @@ q) d,
+        (SELECT count(*)::float8 AS total FROM passages) n
+      WHERE numnode(q) > 0),
+    hits AS (
+      SELECT p.id, p.${col} AS v FROM passages p
+      WHERE p.${col} @@ (SELECT ${all ? 'dd_tsquery_all' : 'dd_tsquery_any'}(q) FROM terms)
+        AND ($3::text IS NULL OR p.doc_id IN (SELECT id FROM documents WHERE speaker_id = $3)))
+    SELECT h.id::float8 AS id, sum(t.idf * ts_rank_cd('${WEIGHTS}', h.v, t.q, 1))::float8 AS score
+    FROM hits h JOIN terms t ON h.v @@ t.q
+    GROUP BY h.id ORDER BY score DESC, h.id LIMIT $2`;
 }
 
 /** A prefix term keeps letters, digits and inner spaces only (it is quoted as one lexeme). */
@@ -46,12 +57,10 @@ export function pgLexical(q: Queryable): LexicalSearch {
         .filter((t) => t.trim().length > 0);
       if (terms.length === 0 || limit <= 0) return [];
       const col = lq.segmented ? 'seg' : 'tsv';
-      const all = lq.match === 'all' ? 'HAVING count(*) = (SELECT count(*) FROM terms)' : '';
-      const { rows } = await q.query<{ id: number; score: number }>(`WITH ${termsCte(kind, col)}
-        SELECT p.id::float8 AS id, sum(t.idf * ts_rank_cd('${WEIGHTS}', p.${col}, t.q, 1))::float8 AS score
-        FROM terms t JOIN passages p ON p.${col} @@ t.q
-        WHERE $3::text IS NULL OR p.doc_id IN (SELECT id FROM documents WHERE speaker_id = $3)
-        GROUP BY p.id ${all} ORDER BY score DESC, p.id LIMIT $2`, [terms, limit, speakerId ?? null]);
+      const all = lq.match === 'all';
+      // One named statement per shape, planned once per connection (every answer runs two or three searches).
+      const name = `dd_search_${kind}_${col}_${all ? 'all' : 'any'}`;
+      const { rows } = await q.query<{ id: number; score: number }>({ name, text: searchSql(kind, col, all), values: [terms, limit, speakerId ?? null] });
       return rows;
     },
     documentFrequencies: async (words) => {
