@@ -52,6 +52,8 @@ export interface Answerer {
 
 /** Builds the answerer over its dependencies. */
 export function createAnswerer(d: AnswererDeps): Answerer {
+  // Stale claims come only from a removal, which changes the store version: look again only then.
+  let refreshedAt = Number.NaN;
   const compose = async (q: string, ask: AskOptions): Promise<Composed> => {
     // Behind the store: catch up (another process wrote), unless our own import is adding vectors right now.
     await d.replica.catchUp();
@@ -63,7 +65,10 @@ export function createAnswerer(d: AnswererDeps): Answerer {
     const t1 = performance.now();
     const chunks = await hybridSearch(d.search, analysis, { k: d.config.RETRIEVAL_K, mode: d.config.RETRIEVAL_MODE });
     const t2 = performance.now();
-    await d.refreshClaims();
+    if (refreshedAt !== index.storeVersion) {
+      await d.refreshClaims();
+      refreshedAt = index.storeVersion;
+    }
     const wider = () => widerSpans(d.search, analysis, WIDER_K);
     const composed = await composeWithClaims(analysis, chunks, d.claims, () => composeExtractive(analysis, chunks), wider);
     const llmResult = d.llm && chunks.length ? await d.llm.compose({ question: q, chunks, extractive: composed }) : undefined;

@@ -12,6 +12,8 @@ import { bundledDocumentsDir } from '../core/paths.js';
 import { IndexReplica } from './index-replica.js';
 import type { AddSource, App } from './app.js';
 import { createAnswerer } from './answerer.js';
+import { cachedFrequencies } from '../retrieval/frequencies.js';
+import type { SearchDeps } from '../retrieval/hybrid.js';
 import { indexDirOf, type Config } from './config.js';
 import { openEmbedder } from './embedder.js';
 import { createAnalyser } from './analyser.js';
@@ -67,8 +69,13 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       maxBytes: config.MAX_UPLOAD_BYTES, fetchTimeoutMs: config.FETCH_TIMEOUT_MS, allowHosts: opts.allowHosts,
     };
     let closed = false;
+    // Answers read document frequencies through a cache that lasts until the store changes.
+    const search: SearchDeps = {
+      storage: { documents: storage.documents, vectors: storage.vectors, lexical: cachedFrequencies(storage.lexical, () => replica.index.storeVersion) },
+      embedder, get index() { return replica.index; },
+    };
     const answerer = createAnswerer({
-      config, gazetteer, search: deps, replica, llm,
+      config, gazetteer, search, replica, llm,
       // The composers read the ledger through the async ClaimSource (the ledger may be in PostgreSQL).
       claims: ledger,
       refreshClaims: () => refreshLedger(storage, ledger),

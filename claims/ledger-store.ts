@@ -145,6 +145,11 @@ export class ClaimLedger {
     return this.claims.inSpan(docId, start, end);
   }
 
+  /** The entries of several spans in one read, in the order of `spans`. */
+  inSpans(spans: readonly { docId: string; start: number; end: number }[]): Promise<LedgerEntry[][]> {
+    return this.claims.inSpans(spans);
+  }
+
   /** Number of ledger entries. */
   count(): Promise<number> {
     return this.claims.count();

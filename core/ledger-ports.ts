@@ -153,6 +153,8 @@ export interface ClaimStore {
   entry(id: string): Promise<LedgerEntry | undefined>;
   /** Entries of a document overlapping `start..end`, by position. */
   inSpan(docId: string, start: number, end: number): Promise<LedgerEntry[]>;
+  /** The entries of several spans at once (one read), in the order of `spans`. */
+  inSpans(spans: readonly { docId: string; start: number; end: number }[]): Promise<LedgerEntry[][]>;
   /** Number of mentions. */
   count(): Promise<number>;
 

@@ -29,12 +29,18 @@ type MentionRow = {
 };
 
 /** Entries with their claim, the claim they are about, their document and their claim's latest review. */
-const SELECT = `SELECT m.id, m.claim_id, m.about_id, m.doc_id, m.start, m."end", m.text, m.speaker_id, m.speaker_name, m.source_text,
+const COLUMNS = `m.id, m.claim_id, m.about_id, m.doc_id, m.start, m."end", m.text, m.speaker_id, m.speaker_name, m.source_text,
   m.speaker_label, m.speaker_kind, m.cue, m.stance, m.cameo, m.also, m.certainty, m.hedges, m.role, m.via,
   c.kind, c.status, c.derived_status, c.reason, a.status AS about_status, d.title, d.url, d.publisher, d.published,
-  r.status AS r_status, r.note AS r_note, r.evidence AS r_evidence, r.reviewer AS r_reviewer, r.at AS r_at
-  FROM claim_mentions m JOIN claims c ON c.id = m.claim_id LEFT JOIN claims a ON a.id = m.about_id JOIN documents d ON d.id = m.doc_id
+  r.status AS r_status, r.note AS r_note, r.evidence AS r_evidence, r.reviewer AS r_reviewer, r.at AS r_at`;
+const JOINS = `JOIN claims c ON c.id = m.claim_id LEFT JOIN claims a ON a.id = m.about_id JOIN documents d ON d.id = m.doc_id
   LEFT JOIN LATERAL (SELECT status, note, evidence, reviewer, at FROM claim_reviews WHERE claim_id = m.claim_id ORDER BY id DESC LIMIT 1) r ON true`;
+const SELECT = `SELECT ${COLUMNS} FROM claim_mentions m ${JOINS}`;
+/** The entries of many spans in one statement: each span's number beside its entries. */
+const IN_SPANS = `SELECT s.i::integer AS span_i, ${COLUMNS}
+  FROM unnest($1::text[], $2::integer[], $3::integer[]) WITH ORDINALITY AS s(doc, a, b, i)
+  JOIN claim_mentions m ON m.doc_id = s.doc AND m.start < s.b AND m."end" > s.a ${JOINS}
+  ORDER BY s.i, m.start`;
 
 function toEntry(r: MentionRow): LedgerEntry {
   const json = (s: string | null) => (s ? (JSON.parse(s) as string[]) : []);
@@ -51,7 +57,7 @@ function toEntry(r: MentionRow): LedgerEntry {
   };
 }
 
-type Reads = Pick<ClaimStore, 'entries' | 'entry' | 'inSpan' | 'count' | 'latestReview' | 'storyMentions' | 'claimMentions'
+type Reads = Pick<ClaimStore, 'entries' | 'entry' | 'inSpan' | 'inSpans' | 'count' | 'latestReview' | 'storyMentions' | 'claimMentions'
   | 'actorMentions' | 'mentionsInSpans' | 'claimOf' | 'claimKind' | 'reviewsOf'>;
 
 /** What the ledger, timelines and watches read, on PostgreSQL. */
@@ -84,6 +90,14 @@ export function pgClaimReads(q: Queryable): Reads {
     // Planned once per connection (an answer reads several spans): the (doc_id, start) index serves every span.
     inSpan: (docId, start, end) => entries(`${SELECT} WHERE m.doc_id = $1 AND m.start < $2 AND m."end" > $3 ORDER BY m.start`, [docId, end, start],
       'dd_claims_in_span'),
+    async inSpans(spans) {
+      if (spans.length === 0) return [];
+      const { rows } = await q.query<MentionRow & { span_i: number }>({ name: 'dd_claims_in_spans', text: IN_SPANS,
+        values: [spans.map((s) => s.docId), spans.map((s) => s.start), spans.map((s) => s.end)] });
+      const out = spans.map((): LedgerEntry[] => []);
+      for (const r of rows) out[r.span_i - 1]!.push(toEntry(r));
+      return out;
+    },
     async count() {
       return (await q.query<{ n: number }>('SELECT count(*)::integer AS n FROM claim_mentions')).rows[0]!.n;
     },

@@ -17,7 +17,7 @@ const SELECT = `SELECT m.*, c.kind, c.status, c.derived_status, c.reason, a.stat
   d.title, d.url, d.publisher, d.published FROM claim_mentions m JOIN claims c ON c.id = m.claim_id
   LEFT JOIN claims a ON a.id = m.about_id JOIN documents d ON d.id = m.doc_id`;
 
-type EntryReads = Pick<Sync<ClaimStore>, 'entries' | 'entry' | 'inSpan' | 'count' | 'latestReview'>;
+type EntryReads = Pick<Sync<ClaimStore>, 'entries' | 'entry' | 'inSpan' | 'inSpans' | 'count' | 'latestReview'>;
 
 /** Ledger entries with their claim's latest review. */
 export function entryReads(store: Store): EntryReads {
@@ -27,6 +27,8 @@ export function entryReads(store: Store): EntryReads {
     return r && { status: r.status, note: r.note, evidence: r.evidence ?? undefined, reviewer: r.reviewer, at: r.at };
   };
   const withReview = (r: MentionRow) => toEntry(r, latestReview(r.claim_id));
+  const inSpan = (docId: string, start: number, end: number): LedgerEntry[] =>
+    (store.sql(`${SELECT} WHERE m.doc_id = ? AND m.start < ? AND m."end" > ? ORDER BY m.start`).all(docId, end, start) as MentionRow[]).map(withReview);
   return {
     latestReview,
     entries(f) {
@@ -48,10 +50,8 @@ export function entryReads(store: Store): EntryReads {
         ?? store.sql(`${SELECT} WHERE m.claim_id = ? ORDER BY m.start LIMIT 1`).get(id) as MentionRow | undefined;
       return r && withReview(r);
     },
-    inSpan(docId, start, end) {
-      const rows = store.sql(`${SELECT} WHERE m.doc_id = ? AND m.start < ? AND m."end" > ? ORDER BY m.start`).all(docId, end, start) as MentionRow[];
-      return rows.map(withReview);
-    },
+    inSpan,
+    inSpans: (spans) => spans.map((s) => inSpan(s.docId, s.start, s.end)),
     count: () => store.sql('SELECT count(*) FROM claim_mentions').pluck().get() as number,
   };
 }

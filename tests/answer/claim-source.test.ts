@@ -36,6 +36,26 @@ const entry = (id: string) => ({ id, claimId: `c-${id}` }) as LedgerEntry;
 const fixed = (rows: LedgerEntry[]): ClaimSource => ({ inSpan: async () => rows, list: async () => rows });
 
 describe('memoClaimSource', () => {
+  it('GIVEN spans asked together THEN a source that reads many spans at once is read once, each caller getting its own span', async () => {
+    const batches: string[][] = [];
+    const source: ClaimSource = {
+      inSpan: async () => { throw new Error('read span by span'); },
+      list: async () => [],
+      inSpans: async (spans) => {
+        batches.push(spans.map((x) => x.docId));
+        return spans.map((x) => [entry(x.docId)]);
+      },
+    };
+    const memo = memoClaimSource(source);
+    const got = await Promise.all(['d1', 'd2', 'd3'].map((d) => memo.inSpan(d, 0, 10)));
+    expect(got.map((rows) => rows.map((r) => r.id))).toEqual([['d1'], ['d2'], ['d3']]);
+    expect(batches).toEqual([['d1', 'd2', 'd3']]);
+    // A later turn is a new read; a span read before is not read again.
+    expect((await memo.inSpan('d4', 0, 10))[0]!.id).toBe('d4');
+    await memo.inSpan('d1', 0, 10);
+    expect(batches).toEqual([['d1', 'd2', 'd3'], ['d4']]);
+  });
+
   it('GIVEN the same span or the same filter asked twice THEN the ledger is read once', async () => {
     const c = counting(fixed([entry('a')]));
     const memo = memoClaimSource(c.source);

@@ -139,6 +139,9 @@ describe.each([sqliteBackend, postgresBackend])('GIVEN the claim ledger on the $
     const inSpan = await ledger.inSpan('a', a.start, a.start + 1);
     expect(inSpan.map((e) => e.id)).toEqual([a.id]);
     expect(await ledger.inSpan('a', a.end, a.end + 5)).toEqual([]);
+    // Many spans in one read: the same entries as span by span, in the order asked.
+    const spans = [{ docId: 'a', start: a.end, end: a.end + 5 }, { docId: 'a', start: a.start, end: a.start + 1 }, { docId: 'zz', start: 0, end: 9 }];
+    expect(await ledger.inSpans(spans)).toEqual([[], inSpan, []]);
   });
 
   test('WHEN a timeline reads the ledger THEN story, claim and actor mentions come in date order with their reviews', async () => {
