@@ -39,6 +39,8 @@ export interface DocumentStore {
   /** All passages of one document in order. */
   passagesOf(docId: string): Promise<Chunk[]>;
   counts(): Promise<{ documents: number; passages: number }>;
+  /** The languages of the stored documents (ISO 639-1 codes), each once, in code order. */
+  languages(): Promise<string[]>;
   /** Increases with every committed change to the set of passages or their vectors. */
   version(): Promise<number>;
 }

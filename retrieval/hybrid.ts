@@ -2,7 +2,7 @@ import type { ChunkWithDoc } from '../core/documents.js';
 import type { LexicalQuery, StoragePorts } from '../core/ports.js';
 import type { NamedEmbeddings } from './builtin-embeddings.js';
 import { chineseNames, foreignNameTerms } from '../claims/actor-names-lang.js';
-import { segmentWords } from '../core/language.js';
+import { SEGMENTED_LANGUAGES, segmentWords } from '../core/language.js';
 import { chineseForms, expansionTerms } from './languages/lexicon.js';
 import { lexicalQuery, queryWords } from './lexical.js';
 import { stem, tokenize } from '../core/text.js';
@@ -57,8 +57,12 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
   const lists: number[][] = [];
   if (mode !== 'lexical') lists.push(deps.index.search(vec, candidates).map((r) => r.id));
   // Passages in other languages, by the question's domain words and actors written in their scripts,
-  // and Chinese passages by their segmented words.
-  const other = mode === 'dense' ? [] : [crossLanguageQuery(a), segmentedQuery(a)];
+  // and Chinese passages by their segmented words: only when the store holds such documents.
+  const langs = mode === 'dense' ? [] : await storedLanguages(deps);
+  const other = [
+    langs.some((l) => l !== 'en' && !SEGMENTED_LANGUAGES.includes(l)) ? crossLanguageQuery(a) : undefined,
+    langs.some((l) => SEGMENTED_LANGUAGES.includes(l)) ? segmentedQuery(a) : undefined,
+  ];
   lists.push(...(await Promise.all([match, ...other].map(search))).filter((l, i) => i === 0 ? mode !== 'dense' : l.length > 0));
   if (a.speaker) lists.push(...await speakerLists(deps, a.speaker.id, a.topicTerms.join(' ') || queryText, vec, mode, candidates));
   const fused = new Map<number, number>();
@@ -148,6 +152,17 @@ async function speakerLists(deps: SearchDeps, actorId: string, topic: string, ve
     lists.push(scored.sort((x, y) => y.s - x.s).slice(0, n).map((x) => x.id));
   }
   return lists;
+}
+
+const languageCache = new WeakMap<object, { version: number; langs: string[] }>();
+/** The languages of the stored documents, read again only when the store changed. */
+async function storedLanguages(deps: SearchDeps): Promise<string[]> {
+  const version = deps.index.storeVersion;
+  const hit = languageCache.get(deps.storage.documents);
+  if (hit && hit.version === version) return hit.langs;
+  const langs = await deps.storage.documents.languages();
+  languageCache.set(deps.storage.documents, { version, langs });
+  return langs;
 }
 
 const speakerCounts = new WeakMap<object, Map<string, { count: number; version: number; total: number }>>();

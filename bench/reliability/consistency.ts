@@ -4,7 +4,8 @@ import { checkData } from '../../app/check.js';
 import { createApp } from '../../app/create-app.js';
 import { createEmbedder } from '../../app/embedder.js';
 import { isUserError } from '../../core/errors.js';
-import { openSqliteStorage } from '../../storage/sqlite/sqlite-storage.js';
+import { openStorage } from '../../app/open-storage.js';
+import { indexDirOf } from '../../app/config.js';
 import { documentProblems } from './fingerprint.js';
 import { answerProblems } from './load.js';
 
@@ -20,17 +21,17 @@ export interface CrashCheck {
 
 /**
  * Verifies a data folder the way an operator would after a crash: `corpus check` semantics (only an
- * index that lags the store is allowed; with SQLite it runs `PRAGMA integrity_check` and
+ * index that lags the store is allowed; with SQLite it runs the integrity and
  * `foreign_key_check`), no half-added document, then opening the app must catch the index up to exactly the store's chunks and
  * answer a question with exact quotes.
  */
 export async function verifyDataDir(config: Config): Promise<CrashCheck> {
   const problems: string[] = [];
-  const storage = openSqliteStorage(config.dataDir);
+  const { storage } = await openStorage(config);
   let counts = { documents: 0, chunks: 0 };
   let lagged = false;
   try {
-    const report = await checkData(storage, config.dataDir, createEmbedder(config).id);
+    const report = await checkData(storage, indexDirOf(config), createEmbedder(config).id);
     const lag = report.problems.filter((p) => p.fix.startsWith('none needed'));
     lagged = lag.length > 0;
     for (const p of report.problems) if (!lag.includes(p)) problems.push(`corpus check: ${p.problem}`);

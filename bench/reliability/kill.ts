@@ -71,7 +71,9 @@ export async function runKills(opts: KillOptions): Promise<KillReport> {
     return { bad, args: ['import', file, '--data-dir', opts.config.dataDir, '--batch', String(opts.batch), '--json'] };
   };
   const calibration = fileFor(opts.runs);
-  const calibrated = await startCli('corpus', calibration.args, { cwd: opts.workDir }).done;
+  // The children reach the same store: the data folder, or the PostgreSQL database of the configuration.
+  const env: Record<string, string> = opts.config.DATABASE_URL ? { DATABASE_URL: opts.config.DATABASE_URL } : {};
+  const calibrated = await startCli('corpus', calibration.args, { cwd: opts.workDir, env }).done;
   report.calibrationMs = calibrated.ms;
   const calibrationProblems = finishedProblems(calibrated, calibration.bad);
   if (calibrationProblems.length) report.failures.push({ run: -1, problems: calibrationProblems });
@@ -79,7 +81,7 @@ export async function runKills(opts: KillOptions): Promise<KillReport> {
   for (let run = 0; run < opts.runs; run++) {
     const { bad, args } = fileFor(run);
     const delayMs = Math.round(opts.minDelayMs + rnd() * (maxDelayMs - opts.minDelayMs));
-    const { child, done } = startCli('corpus', args, { cwd: opts.workDir });
+    const { child, done } = startCli('corpus', args, { cwd: opts.workDir, env });
     let timer: NodeJS.Timeout | undefined;
     const first = await Promise.race([done, new Promise<'kill'>((r) => { timer = setTimeout(() => r('kill'), delayMs); })]);
     clearTimeout(timer);

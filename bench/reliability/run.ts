@@ -13,12 +13,13 @@ import { parse, printJson, run } from '../../cli/common.js';
 import { failureCount, formatReport, formatWatches } from './report.js';
 import { heavyStage, inputStages, killStage, loadStage, watchStage, type ReliabilityOptions, type ReliabilityResult } from './stages.js';
 
-const USAGE = 'usage: npm run reliability -- [--quick] [--kills N] [--requests N] [--no-heavy] [--only watches] [--json] [--strict] [--keep] [--out FILE] [--markdown [--readme]]';
+const USAGE = 'usage: npm run reliability -- [--quick] [--kills N] [--requests N] [--no-heavy] [--only watches] [--postgres] [--json] [--strict] [--keep] [--out FILE] [--markdown [--readme]]';
 const OPTIONS = {
   quick: { type: 'boolean', default: false }, kills: { type: 'string' }, requests: { type: 'string' },
   'no-heavy': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false }, keep: { type: 'boolean', default: false }, only: { type: 'string' },
   out: { type: 'string' }, markdown: { type: 'boolean', default: false }, readme: { type: 'boolean', default: false },
+  postgres: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -71,6 +72,7 @@ run(async () => {
       return 0;
     }
     const info = runStarted(`npm run bench -- reliability ${process.argv.slice(2).join(' ')}`.trim());
+    if (values.postgres) return postgresRun(opts, info, values);
     const t0 = performance.now();
     const result: ReliabilityResult = {
       inputs: await inputStages(opts),
@@ -88,3 +90,27 @@ run(async () => {
     removeWorkDir();
   }
 });
+
+/**
+ * `--postgres`: the stages that depend on the store (SIGKILLed imports, questions during an import) on a
+ * throw-away PostgreSQL cluster of this machine instead of SQLite; the others do not touch the adapter.
+ */
+async function postgresRun(opts: ReliabilityOptions, info: ReturnType<typeof runStarted>,
+  values: { out?: string; json: boolean; strict: boolean }): Promise<number> {
+  const { findPostgresBinaries, startTempPostgres } = await import('../temp-postgres.js');
+  const pg = startTempPostgres(findPostgresBinaries());
+  try {
+    const t0 = performance.now();
+    const o = { ...opts, databaseUrl: pg.url };
+    const kills = await killStage(o);
+    const load = await loadStage({ ...o, databaseUrl: pg.url });
+    const failures = kills.tried - kills.survived + load.errors;
+    const result = { adapter: 'postgres', kills, load, failures, ms: performance.now() - t0 };
+    if (values.out) writeResult(values.out, { run: runFinished(info), machine: machineInfo(), ...result });
+    if (values.json) printJson(result);
+    else process.stdout.write(`postgres: ${kills.survived}/${kills.tried} kills survived; ${load.served} answered during an import, ${load.errors} errors\n`);
+    return values.strict && failures > 0 ? 1 : 0;
+  } finally {
+    pg.stop();
+  }
+}

@@ -23,6 +23,8 @@ export interface ReliabilityOptions {
   heavy: boolean;
   heavyTimeoutMs: number;
   log: (line: string) => void;
+  /** A PostgreSQL store for the kill and load stages (DATABASE_URL), instead of SQLite in the data folder. */
+  databaseUrl?: string;
 }
 
 /** Everything `npm run reliability` measured. */
@@ -32,6 +34,10 @@ export interface ReliabilityResult {
   load: LoadReport;
   heavy: HeavyOutcome[];
   watches: WatchReport;
+}
+
+function pgEnv(o: ReliabilityOptions): Record<string, string> {
+  return o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {};
 }
 
 function config(dir: string, env: Record<string, string> = {}): Config {
@@ -83,7 +89,7 @@ export async function killStage(o: ReliabilityOptions): Promise<KillReport> {
   const dir = path.join(o.workDir, 'kills');
   mkdirSync(dir, { recursive: true });
   return runKills({
-    config: config(path.join(dir, 'data')), workDir: dir, runs: o.kills, docsPerRun: 150, batch: 10, minDelayMs: 100, seed: 2024,
+    config: config(path.join(dir, 'data'), pgEnv(o)), workDir: dir, runs: o.kills, docsPerRun: 150, batch: 10, minDelayMs: 100, seed: 2024,
     onRun: (r: KillRun) => o.log(`kill ${r.run + 1}/${o.kills}: ${r.killed ? `killed after ${r.delayMs} ms` : 'finished first'}, ` +
       `${r.ok ? 'sound' : `PROBLEMS: ${r.problems.join('; ')}`} (${r.documents} documents${r.indexLagged ? ', index caught up on open' : ''})`),
   });
@@ -92,7 +98,7 @@ export async function killStage(o: ReliabilityOptions): Promise<KillReport> {
 /** Questions in waves while a large import runs, in one process. */
 export async function loadStage(o: ReliabilityOptions): Promise<LoadReport> {
   const dir = path.join(o.workDir, 'load');
-  const app = await createApp(config(dir));
+  const app = await createApp(config(dir, pgEnv(o)));
   try {
     const questions = [...loadQuestions(), '', 'x'.repeat(1200), 'NEAR(" AND OR * ^ :', '@everyone <@&1> [x](https://e.example)'];
     const report = await runLoad({ app, questions, requests: o.requests, concurrency: o.concurrency, batches: toBatches(importPool(o.importDocs, undefined, 5), 25) });

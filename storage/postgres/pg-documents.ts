@@ -53,6 +53,10 @@ export function pgDocuments(q: Queryable, atomic: Atomic): DocumentStore {
         (SELECT count(*) FROM documents)::integer AS documents, (SELECT count(*) FROM passages)::integer AS passages`);
       return rows[0]!;
     },
+    languages: async () => {
+      const { rows } = await q.query<{ language: string }>('SELECT DISTINCT language FROM documents ORDER BY language');
+      return rows.map((r) => r.language);
+    },
     version: async () => {
       const { rows } = await q.query<{ value: string }>("SELECT value FROM meta WHERE key = 'store_version'");
       return Number(rows[0]?.value ?? 0);

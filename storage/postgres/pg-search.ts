@@ -58,9 +58,8 @@ export function pgLexical(q: Queryable): LexicalSearch {
       if (terms.length === 0 || limit <= 0) return [];
       const col = lq.segmented ? 'seg' : 'tsv';
       const all = lq.match === 'all';
-      // One named statement per shape, planned once per connection (every answer runs two or three searches).
-      const name = `dd_search_${kind}_${col}_${all ? 'all' : 'any'}`;
-      const { rows } = await q.query<{ id: number; score: number }>({ name, text: searchSql(kind, col, all), values: [terms, limit, speakerId ?? null] });
+      // Planned for its terms each time: how selective a word is decides between the index and a scan.
+      const { rows } = await q.query<{ id: number; score: number }>(searchSql(kind, col, all), [terms, limit, speakerId ?? null]);
       return rows;
     },
     documentFrequencies: async (words) => {

@@ -48,6 +48,7 @@ function sqlitePorts(store: Store): StoragePorts {
       getPassages: (ids) => now(() => store.getChunks(ids)),
       passagesOf: (docId) => now(() => store.chunksOf(docId)),
       counts: () => now(() => countsOf(store)),
+      languages: () => now(() => store.languages()),
       version: () => now(() => store.version()),
     },
     lexical: {

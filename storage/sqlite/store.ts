@@ -267,6 +267,11 @@ export class Store {
 
   private vocabReady = false;
 
+  /** The languages of the stored documents, each once, in code order. */
+  languages(): string[] {
+    return this.sql('SELECT DISTINCT language FROM documents ORDER BY language').pluck().all() as string[];
+  }
+
   counts(): { documents: number; chunks: number } {
     const documents = this.sql('SELECT count(*) FROM documents').pluck().get() as number;
     const chunks = this.sql('SELECT count(*) FROM chunks').pluck().get() as number;

@@ -48,6 +48,12 @@ describe.each([sqliteBackend, postgresBackend])('GIVEN the $name storage adapter
     expect(await storage.lexical.search({ terms: ['harbour'], segmented: true }, { limit: 10 })).toEqual([]);
   });
 
+  test('WHEN documents in several languages are stored THEN each language is listed once, in code order', async () => {
+    expect(await storage.documents.languages()).toEqual([]);
+    await storage.documents.insertDocuments([ZH, HARBOUR, { ...RU, doc: { ...RU.doc, language: 'ru' } }, GRAIN]);
+    expect(await storage.documents.languages()).toEqual(['en', 'ru', 'zh']);
+  });
+
   test('WHEN vectors are scanned or read by speaker THEN every stored vector comes back once, in id order', async () => {
     const [h, g, r] = await storage.documents.insertDocuments([HARBOUR, GRAIN, ROAD]);
     const batches: number[][] = [];
