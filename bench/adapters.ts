@@ -11,6 +11,7 @@ import { p50p99, progress, round, timeEach } from './stats.js';
 import { findPostgresBinaries, POSTGRES_MISSING, startTempPostgres } from './temp-postgres.js';
 import type { machineInfo } from './run-info.js';
 import type { BenchQuestion, RunInfo } from './types.js';
+import type { AdapterEval, EvalDifference } from './adapters-eval.js';
 
 /** What one adapter measured at one size, the same work on each. */
 export interface AdapterResult {
@@ -80,4 +81,6 @@ export interface AdaptersReport {
   results: AdapterResult[];
   /** Questions whose first citation is the same document on both adapters. */
   sameFirstCitation: number;
+  /** The dev evaluation on each adapter, and the questions whose citations differ. */
+  eval?: { results: AdapterEval[]; differences: EvalDifference[] };
 }

@@ -6,6 +6,7 @@ import { claimsMarkdown } from './claims-markdown.js';
 import { classesMarkdown } from './classes-markdown.js';
 import { languagesMarkdown } from './languages-markdown.js';
 import { reliabilityMarkdown } from './reliability/markdown.js';
+import { adaptersMarkdown } from './adapters-markdown.js';
 import { evalMarkdown, speedMarkdown, type Results } from './markdown.js';
 import type { BenchResult } from './types.js';
 
@@ -13,7 +14,7 @@ import type { BenchResult } from './types.js';
 export const RESULTS_DIR = 'bench/results';
 
 /** The README blocks generated from results files: `<!-- NAME -->` ... `<!-- /NAME -->`. */
-export const BLOCKS = { speed: 'bench:speed', eval: 'eval:dev', classes: 'eval:classes', languages: 'eval:languages', claims: 'claims:eval', reliability: 'bench:reliability' } as const;
+export const BLOCKS = { speed: 'bench:speed', eval: 'eval:dev', classes: 'eval:classes', languages: 'eval:languages', claims: 'claims:eval', reliability: 'bench:reliability', adapters: 'bench:adapters' } as const;
 
 /** Every `PREFIX-*.json` in the results folder (of `root`), by name. */
 export function readResults<T>(prefix: 'bench' | 'eval', root = projectRoot()): Results<T>[] {
@@ -32,6 +33,7 @@ export function renderBlock(block: keyof typeof BLOCKS, root = projectRoot()): s
   if (block === 'classes') return classesMarkdown(root);
   if (block === 'languages') return languagesMarkdown(root);
   if (block === 'reliability') return reliabilityMarkdown(root);
+  if (block === 'adapters') return adaptersMarkdown(root);
   if (block === 'speed') {
     const files = readResults<BenchResult>('bench', root).sort((a, b) => (a.result.sizes[0]?.chunks ?? 0) - (b.result.sizes[0]?.chunks ?? 0));
     return speedMarkdown(files);
@@ -86,12 +88,12 @@ export function section(text: string, title: string): string {
 export function readmeFigureProblems(readme: string, render: (block: keyof typeof BLOCKS) => string): string[] {
   const problems: string[] = [];
   // Sections with generated blocks; a section with two blocks is checked once per block, its tables outside both reported.
-  for (const [title, block] of [['Speed', 'speed'], ['Evaluation', 'eval'], ['Evaluation', 'classes'], ['Languages', 'languages'], ['Who said what', 'claims'], ['Reliability', 'reliability']] as const) {
+  for (const [title, block] of [['Speed', 'speed'], ['Evaluation', 'eval'], ['Evaluation', 'classes'], ['Languages', 'languages'], ['Who said what', 'claims'], ['Reliability', 'reliability'], ['Beyond one machine', 'adapters']] as const) {
     const text = section(readme, title);
     const name = BLOCKS[block];
     const inside = readBlock(text, name);
     if (inside === null) { problems.push(`${title}: no <!-- ${name} --> block`); continue; }
-    const command = { speed: 'npm run bench', eval: 'npm run eval', classes: 'npm run eval', languages: 'npm run eval', claims: 'npm run claims-eval', reliability: 'npm run bench -- reliability' }[block];
+    const command = { speed: 'npm run bench', eval: 'npm run eval', classes: 'npm run eval', languages: 'npm run eval', claims: 'npm run claims-eval', reliability: 'npm run bench -- reliability', adapters: 'npm run bench -- adapters' }[block];
     if (inside !== render(block).trim()) problems.push(`${title}: the <!-- ${name} --> block is not what \`${command} -- --markdown\` generates from ${RESULTS_DIR}`);
     let outside = text;
     for (const other of Object.values(BLOCKS)) {

@@ -67,16 +67,23 @@ function adapters(): void {
   run(async () => {
     const { values } = parse(process.argv.slice(2), {
       size: { type: 'string', default: '100000' }, out: { type: 'string' }, 'eval-dir': { type: 'string' },
-      json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+      json: { type: 'boolean', default: false }, 'no-eval': { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false }, readme: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
     });
     if (values.help) {
-      process.stdout.write('usage: npm run bench -- adapters [--size 100000] [--out FILE] [--eval-dir DIR] [--json]\n');
+      process.stdout.write('usage: npm run bench -- adapters [--size 100000] [--no-eval] [--out FILE] [--eval-dir DIR] [--json]\n' +
+        '       npm run bench -- adapters --markdown [--readme]\n');
+      return 0;
+    }
+    if (values.markdown) {
+      if (values.readme) writeReadmeBlock('adapters');
+      else process.stdout.write(`${renderBlock('adapters')}\n`);
       return 0;
     }
     const size = Number(values.size.replace(/_/g, ''));
     if (!Number.isInteger(size) || size < 1) throw new UserError('USAGE', { detail: '--size takes a whole number of passages' });
     const { runAdapters } = await import('./adapters-run.js');
-    const report = await runAdapters({ config: configFrom({}), size, evalDir: values['eval-dir'],
+    const report = await runAdapters({ config: configFrom({}), size, evalDir: values['eval-dir'], devEval: !values['no-eval'],
       command: `npm run bench -- adapters ${process.argv.slice(2).join(' ')}`.trim() });
     if (values.out) writeResult(values.out, report);
     if (values.json) printJson(report);

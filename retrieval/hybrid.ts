@@ -137,7 +137,7 @@ async function speakerLists(deps: SearchDeps, actorId: string, topic: string, ve
     const q = mode === 'dense' ? undefined : await lexicalQuery(topic, lexical, total);
     return q ? [(await lexical.search(q, { limit: n, speakerId: actorId, pool })).map((r) => r.id)] : [];
   }
-  const own = await vectors.ofSpeaker(actorId);
+  const own = await speakerPassages(deps, actorId);
   const lists: number[][] = [];
   if (mode !== 'lexical') lists.push(own.map((c) => ({ id: c.id, s: dot(c.vec, vec) })).sort((x, y) => y.s - x.s).slice(0, n).map((x) => x.id));
   if (mode !== 'dense') {
@@ -152,6 +152,30 @@ async function speakerLists(deps: SearchDeps, actorId: string, topic: string, ve
     lists.push(scored.sort((x, y) => y.s - x.s).slice(0, n).map((x) => x.id));
   }
   return lists;
+}
+
+/** Speakers whose passages (text and vector) are kept between answers, the most recently asked last. */
+const SPEAKERS_KEPT = 8;
+const speakerCache = new WeakMap<object, { version: number; byActor: Map<string, { id: number; text: string; vec: Float32Array }[]> }>();
+/**
+ * A small speaker's passages with their vectors, kept until the store changes: a speaker asked about
+ * again is ranked without reading up to SMALL_SPEAKER vectors from the store again (a round trip of
+ * megabytes on PostgreSQL). At most SPEAKERS_KEPT speakers, about 3 MB each.
+ */
+async function speakerPassages(deps: SearchDeps, actorId: string): Promise<{ id: number; text: string; vec: Float32Array }[]> {
+  const version = deps.index.storeVersion;
+  let c = speakerCache.get(deps.storage.vectors);
+  if (!c || c.version !== version) speakerCache.set(deps.storage.vectors, (c = { version, byActor: new Map() }));
+  const hit = c.byActor.get(actorId);
+  if (hit) {
+    c.byActor.delete(actorId);
+    c.byActor.set(actorId, hit);
+    return hit;
+  }
+  const rows = await deps.storage.vectors.ofSpeaker(actorId);
+  c.byActor.set(actorId, rows);
+  if (c.byActor.size > SPEAKERS_KEPT) c.byActor.delete(c.byActor.keys().next().value!);
+  return rows;
 }
 
 const languageCache = new WeakMap<object, { version: number; langs: string[] }>();

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../core/paths.js';
-import { readResults, readmeFigureProblems, renderBlock, replaceBlock } from '../../bench/results-files.js';
+import { BLOCKS, readResults, readmeFigureProblems, renderBlock, replaceBlock } from '../../bench/results-files.js';
 import type { BenchResult } from '../../bench/types.js';
 
 const readme = readFileSync(path.join(projectRoot(), 'README.md'), 'utf8');
-const render = (b: 'speed' | 'eval' | 'classes' | 'languages' | 'claims' | 'reliability') => renderBlock(b);
+const render = (b: keyof typeof BLOCKS) => renderBlock(b);
 
 describe('README figures come from committed results files', () => {
   it('GIVEN the README THEN its Speed and Evaluation tables are exactly what --markdown generates from bench/results', () => {
