@@ -1,4 +1,5 @@
 import type { Answer, ClaimStatus } from '../core/answer.js';
+import type { AuditEntry } from '../core/ledger.js';
 import type { ClaimEntry, ClaimFilter, ReviewInput } from '../core/claims.js';
 export type { ClaimEntry, ClaimFilter, ReviewInput } from '../core/claims.js';
 import type { DocumentInput, DocumentMeta, StoredDocument } from '../core/documents.js';
@@ -72,6 +73,8 @@ export interface App {
   stats(): Promise<Stats>;
   listClaims(filter?: ClaimFilter): Promise<ClaimEntry[]>;
   reviewClaim(input: ReviewInput): Promise<ClaimEntry>;
+  /** The audit log of the claim behind a ledger entry (or a claim id), oldest first. */
+  claimHistory(id: string): Promise<{ claimId: string; entries: AuditEntry[] }>;
   recordFeedback(input: FeedbackInput): Promise<FeedbackEntry>;
   listFeedback(limit?: number): Promise<FeedbackEntry[]>;
   /** Who said what about one story (or one actor's statements), in date order, with the status after each entry. */

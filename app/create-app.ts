@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Gazetteer, type AliasFile } from '../claims/actors.js';
 import { listLedger, refreshLedger } from '../claims/app-ledger.js';
 import { syncLedger } from '../claims/pipeline.js';
-import { reviewClaim } from '../claims/reviews.js';
+import { claimHistory, reviewClaim } from '../claims/reviews.js';
 import type { LoadOptions } from '../corpus/loaders/index.js';
 import { openStorage } from './open-storage.js';
 import type { DocumentInput } from '../core/documents.js';
@@ -91,7 +91,11 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       afterIngest: async (texts) => { await recheckGaps(storage.gaps, async (q) => (await answerer.compose(q, {})).sent, texts); },
     });
     if ((opts.bundled ?? true) && await storage.meta.get('bundled_loaded') === undefined && (await storage.documents.counts()).documents === 0) {
-      await ingestor.importDocuments(await loadBundled(loadOptions));
+      // Two processes starting at once on an empty shared database both try: the second one's insert
+      // fails on the first one's rows, which is fine once the documents are there.
+      await ingestor.importDocuments(await loadBundled(loadOptions)).catch(async (err: unknown) => {
+        if ((await storage.documents.counts()).documents === 0) throw err;
+      });
       await storage.meta.set('bundled_loaded', new Date().toISOString());
     }
     // A replica rebuilt or caught up at start is saved now, so the next start (of this shard) loads it.
@@ -111,6 +115,10 @@ export async function createApp(config: Config, opts: CreateAppOptions = {}): Pr
       listGaps: (opts) => listGaps(storage.gaps, opts),
       listClaims: (filter) => listLedger(storage, ledger, gazetteer, filter),
       reviewClaim: (input) => reviewClaim(storage, ledger, input),
+      async claimHistory(id) {
+        await refreshLedger(storage, ledger);
+        return claimHistory(storage.claims, id);
+      },
       async close() {
         if (closed) return;
         closed = true;

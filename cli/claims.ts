@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { ClaimStatus } from '../core/answer.js';
-import { createApp, type AppInternals } from '../app/create-app.js';
+import { createApp } from '../app/create-app.js';
+import type { App } from '../app/app.js';
 import { UserError } from '../core/errors.js';
-import { refreshLedger } from '../claims/app-ledger.js';
 import type { LedgerEntry } from '../claims/ledger-store.js';
-import { ledgerOf } from '../app/ingest.js';
-import { claimHistory, claimReviewJsonLd, REVIEW_STATUSES } from '../claims/reviews.js';
+import { claimReviewJsonLd, REVIEW_STATUSES } from '../claims/reviews.js';
 import { attributeFiles } from '../app/attribute.js';
 import type { Relation } from '../claims/relations.js';
 import { COMMON_OPTIONS, configFrom, parse, printJson, run } from './common.js';
@@ -48,7 +47,7 @@ run(async () => {
   }
 });
 
-async function dispatch(app: AppInternals, command: string, args: string[], values: Values): Promise<number> {
+async function dispatch(app: App, command: string, args: string[], values: Values): Promise<number> {
   const format = values.format ?? (values.json ? 'json' : 'text');
   if (!['text', 'json', 'claimreview'].includes(format)) throw new UserError('USAGE', { detail: `--format must be text, json or claimreview\n${USAGE}` });
   switch (command) {
@@ -73,8 +72,7 @@ async function dispatch(app: AppInternals, command: string, args: string[], valu
     }
     case 'history': {
       const id = one(args, 'history <id>');
-      await refreshLedger(app.deps.storage, ledgerOf(app.deps.storage));
-      const h = await claimHistory(app.deps.storage.claims, id);
+      const h = await app.claimHistory(id);
       if (format === 'json') printJson(h);
       else {
         process.stdout.write(`claim ${h.claimId}\n`);

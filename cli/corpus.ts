@@ -1,5 +1,7 @@
 import type { AddResult } from '../app/app.js';
-import { createApp, type AppInternals } from '../app/create-app.js';
+import { createApp } from '../app/create-app.js';
+import type { App } from '../app/app.js';
+import type { Importer } from '../app/ingestor.js';
 import { checkData } from '../app/check.js';
 import { openStorage } from '../app/open-storage.js';
 import { indexDirOf } from '../app/config.js';
@@ -56,7 +58,7 @@ run(async () => {
   }
 });
 
-async function dispatch(app: AppInternals, command: string, args: string[], values: Record<string, unknown>): Promise<number> {
+async function dispatch(app: App & Importer, command: string, args: string[], values: Record<string, unknown>): Promise<number> {
   const json = values.json === true;
   switch (command) {
     case 'add': {
@@ -113,7 +115,7 @@ async function dispatch(app: AppInternals, command: string, args: string[], valu
   }
 }
 
-async function printGaps(app: AppInternals, values: Record<string, unknown>, json: boolean): Promise<void> {
+async function printGaps(app: App, values: Record<string, unknown>, json: boolean): Promise<void> {
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UserError('USAGE', { detail: '--limit must be a positive whole number' });
   const gaps = await app.listGaps({ closed: values.all === true, ...(limit ? { limit } : {}) });

@@ -82,6 +82,10 @@ export class FakeApp implements App {
     this.calls.push({ method: 'reviewClaim', args: [input] });
     return { id: input.claimId, text: 'x', status: input.status, docId: 'd', start: 0, end: 1, review: { ...input, at: new Date().toISOString() } };
   }
+  async claimHistory(id: string): Promise<{ claimId: string; entries: [] }> {
+    this.calls.push({ method: 'claimHistory', args: [id] });
+    return { claimId: id, entries: [] };
+  }
   async recordFeedback(input: FeedbackInput): Promise<FeedbackEntry> {
     const e = { ...input, id: this.feedback.length + 1, createdAt: new Date().toISOString() };
     this.feedback.push(e);
