@@ -51,6 +51,10 @@ export const PG_MIGRATIONS: readonly string[] = [
   -- not-yet-merged entries one by one; inserts write the index entries at once instead.
   ALTER INDEX passages_tsv SET (fastupdate = off);
   ALTER INDEX passages_seg SET (fastupdate = off);
+  -- A passage row (text, vector, search vectors) is larger than the 2 kB TOAST threshold: the vector, read
+  -- only to build replicas, goes out of line first and uncompressed, so the search vectors stay in the row
+  -- and ranking a match does not fetch it from the TOAST table.
+  ALTER TABLE passages ALTER COLUMN vec SET STORAGE EXTERNAL, ALTER COLUMN tsv SET STORAGE MAIN, ALTER COLUMN seg SET STORAGE MAIN;
   `,
   SCHEMA_RECORDS,
   CLAIMS_SCHEMA,

@@ -3,7 +3,7 @@ import { segmentWords } from '../../core/language.js';
 import type { LexicalQuery, LexicalSearch, Meta, VectorStore } from '../../core/ports.js';
 import { bumpVersion, type Atomic, type Queryable } from './queryable.js';
 
-/** ts_rank_cd weights {D, C, B, A}: passage text (A) counts 1, the document title (B) 0.5, as in SQLite. */
+/** ts_rank weights {D, C, B, A}: passage text (A) counts 1, the document title (B) 0.5, as in SQLite. */
 const WEIGHTS = '{0.1, 0.2, 0.5, 1.0}';
 
 /**
@@ -33,7 +33,7 @@ function searchSql(kind: keyof typeof QUERY_OF, col: 'tsv' | 'seg', all: boolean
       SELECT p.id, p.${col} AS v FROM passages p
       WHERE p.${col} @@ (SELECT ${all ? 'dd_tsquery_all' : 'dd_tsquery_any'}(q) FROM terms)
         AND ($3::text IS NULL OR p.doc_id IN (SELECT id FROM documents WHERE speaker_id = $3)))
-    SELECT h.id::float8 AS id, sum(t.idf * ts_rank_cd('${WEIGHTS}', h.v, t.q, 1))::float8 AS score
+    SELECT h.id::float8 AS id, sum(t.idf * ts_rank('${WEIGHTS}', h.v, t.q, 1))::float8 AS score
     FROM hits h JOIN terms t ON h.v @@ t.q
     GROUP BY h.id ORDER BY score DESC, h.id LIMIT $2`;
 }
@@ -42,10 +42,12 @@ function searchSql(kind: keyof typeof QUERY_OF, col: 'tsv' | 'seg', all: boolean
 const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 
 /**
- * Lexical search over PostgreSQL full text. ts_rank_cd alone has no inverse document frequency, so a
- * common word would count as much as a rare one; each term's cover-density rank (normalised by
- * passage length) is weighted by its idf and summed, which orders passages like bm25 does. With
- * `match: 'all'`, a passage must match every term that has a lexeme.
+ * Lexical search over PostgreSQL full text. ts_rank alone has no inverse document frequency, so a
+ * common word would count as much as a rare one; each term's rank (its frequency with diminishing
+ * returns, divided by 1 + the log of the passage length, as bm25 saturates and normalises) is weighted
+ * by its idf and summed. On the dev questions this beat ts_rank_cd, whose rank grows linearly with a
+ * term's occurrences (event hit@5 0.825 against 0.75; SQLite's bm25: 0.90). With `match: 'all'`, a
+ * passage must match every term that has a lexeme.
  */
 export function pgLexical(q: Queryable): LexicalSearch {
   return {
