@@ -7,6 +7,7 @@ import { chineseForms, expansionTerms } from './languages/lexicon.js';
 import { lexicalQuery, queryWords } from './lexical.js';
 import { stem, tokenize } from '../core/text.js';
 import type { QuestionAnalysis } from './question.js';
+import { SMALL_SPEAKER, speakerCount, speakerPassages, storedLanguages } from './search-caches.js';
 import { decodeSpeakers, type SentenceSpeaker } from './speakers.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -37,8 +38,6 @@ export interface SearchOptions {
 
 const RRF_K = 60;
 const SPEAKER_BOOST = 1 / RRF_K;
-/** A speaker with at most this many passages has them ranked exactly, in memory. */
-const SMALL_SPEAKER = 2000;
 
 /**
  * Hybrid retrieval: HNSW (cosine) and FTS5 bm25 lists fused by reciprocal rank. When the question asks
@@ -152,58 +151,6 @@ async function speakerLists(deps: SearchDeps, actorId: string, topic: string, ve
     lists.push(scored.sort((x, y) => y.s - x.s).slice(0, n).map((x) => x.id));
   }
   return lists;
-}
-
-/** Speakers whose passages (text and vector) are kept between answers, the most recently asked last. */
-const SPEAKERS_KEPT = 8;
-const speakerCache = new WeakMap<object, { version: number; byActor: Map<string, { id: number; text: string; vec: Float32Array }[]> }>();
-/**
- * A small speaker's passages with their vectors, kept until the store changes: a speaker asked about
- * again is ranked without reading up to SMALL_SPEAKER vectors from the store again (a round trip of
- * megabytes on PostgreSQL). At most SPEAKERS_KEPT speakers, about 3 MB each.
- */
-async function speakerPassages(deps: SearchDeps, actorId: string): Promise<{ id: number; text: string; vec: Float32Array }[]> {
-  const version = deps.index.storeVersion;
-  let c = speakerCache.get(deps.storage.vectors);
-  if (!c || c.version !== version) speakerCache.set(deps.storage.vectors, (c = { version, byActor: new Map() }));
-  const hit = c.byActor.get(actorId);
-  if (hit) {
-    c.byActor.delete(actorId);
-    c.byActor.set(actorId, hit);
-    return hit;
-  }
-  const rows = await deps.storage.vectors.ofSpeaker(actorId);
-  c.byActor.set(actorId, rows);
-  if (c.byActor.size > SPEAKERS_KEPT) c.byActor.delete(c.byActor.keys().next().value!);
-  return rows;
-}
-
-const languageCache = new WeakMap<object, { version: number; langs: string[] }>();
-/** The languages of the stored documents, read again only when the store changed. */
-async function storedLanguages(deps: SearchDeps): Promise<string[]> {
-  const version = deps.index.storeVersion;
-  const hit = languageCache.get(deps.storage.documents);
-  if (hit && hit.version === version) return hit.langs;
-  const langs = await deps.storage.documents.languages();
-  languageCache.set(deps.storage.documents, { version, langs });
-  return langs;
-}
-
-const speakerCounts = new WeakMap<object, Map<string, { count: number; version: number; total: number }>>();
-/**
- * How many passages a speaker has. Counting a speaker with half a million passages takes ~100 ms, so a
- * large count is reused while the store grows by less than a tenth: it only chooses how to search.
- */
-async function speakerCount(deps: SearchDeps, actorId: string, total: number): Promise<number> {
-  let m = speakerCounts.get(deps.storage);
-  if (!m) speakerCounts.set(deps.storage, (m = new Map()));
-  const version = deps.index.storeVersion;
-  const hit = m.get(actorId);
-  if (hit && (hit.version === version || (hit.count > SMALL_SPEAKER && total >= hit.total && total < hit.total * 1.1))) return hit.count;
-  if (m.size > 1000) m.clear();
-  const count = await deps.storage.vectors.speakerCount(actorId);
-  m.set(actorId, { count, version, total });
-  return count;
 }
 
 function dot(a: Float32Array, b: number[]): number {
