@@ -81,6 +81,11 @@ export interface LexicalSearch {
   search(query: readonly string[] | LexicalQuery, opts: LexicalOptions): Promise<LexicalHit[]>;
   /** How many passages contain each word (after the adapter's stemming), in `words` order. */
   documentFrequencies(words: readonly string[]): Promise<number[]>;
+  /**
+   * How many matching passages one search should rank at most, when the adapter's ranking costs more per
+   * match than FTS5's bm25 (the bounded query of retrieval/lexical.ts keeps its words within it).
+   */
+  readonly rowBudget?: number;
 }
 
 /** The stored embedding of every passage. */

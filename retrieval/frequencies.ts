@@ -8,6 +8,7 @@ import type { LexicalSearch } from '../core/ports.js';
 export function cachedFrequencies(lexical: LexicalSearch, version: () => number, max = 20_000): LexicalSearch {
   let cache = { version: Number.NaN, df: new Map<string, number>() };
   return {
+    ...(lexical.rowBudget !== undefined ? { rowBudget: lexical.rowBudget } : {}),
     search: (query, opts) => lexical.search(query, opts),
     async documentFrequencies(words) {
       const v = version();

@@ -22,8 +22,8 @@ export function queryWords(text: string, max = 16): string[] {
  * (undefined: no lexical list). A query costs in proportion to the rows it matches, and common words
  * add little to bm25.
  */
-export async function lexicalQuery(text: string, lexical?: Pick<LexicalSearch, 'documentFrequencies'>, totalPassages = 0,
-  rowBudget = ROW_BUDGET): Promise<LexicalQuery | undefined> {
+export async function lexicalQuery(text: string, lexical?: Pick<LexicalSearch, 'documentFrequencies' | 'rowBudget'>, totalPassages = 0,
+  rowBudget = lexical?.rowBudget ?? ROW_BUDGET): Promise<LexicalQuery | undefined> {
   let words = queryWords(text);
   if (lexical && words.length > 0) {
     const df = await lexical.documentFrequencies(words);

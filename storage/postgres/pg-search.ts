@@ -38,6 +38,9 @@ function searchSql(kind: keyof typeof QUERY_OF, col: 'tsv' | 'seg', all: boolean
     GROUP BY h.id ORDER BY score DESC, h.id LIMIT $2`;
 }
 
+/** Matches one search ranks at most (see `LexicalSearch.rowBudget`). */
+const PG_ROW_BUDGET = 5000;
+
 /** A prefix term keeps letters, digits and inner spaces only (it is quoted as one lexeme). */
 const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 
@@ -51,6 +54,9 @@ const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
  */
 export function pgLexical(q: Queryable): LexicalSearch {
   return {
+    // ts_rank reads each match's search vector: ranking 20,000 matches (FTS5's budget) took ~40 ms at
+    // 100,000 passages, so a search keeps its words within a quarter of that.
+    rowBudget: PG_ROW_BUDGET,
     search: async (query, { limit, speakerId }) => {
       const lq: LexicalQuery = Array.isArray(query) ? { terms: query as readonly string[] } : query as LexicalQuery;
       const kind = lq.segmented ? 'segmented' : lq.prefix ? 'prefix' : 'phrase';
