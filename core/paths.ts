@@ -48,11 +48,16 @@ const SOURCE_DIRS = ['core', 'storage', 'corpus', 'claims', 'retrieval', 'prompt
 let stale: string[] | undefined;
 
 /**
- * The TypeScript sources under `root` newer than their compiled `.js` in `dist` (or without one). The
- * build is incremental and rewrites only what changed, so each file is compared with its own output.
+ * The TypeScript sources under `root` changed after the last build. `npm run build` ends by writing
+ * `dist/.built`; a source newer than it was changed since. (The build is incremental and leaves an
+ * output alone when its source's text did not change, so outputs' own times would also flag a source
+ * that was only touched, by a checkout for example, and that no build can clear.) Without the stamp,
+ * each source is compared with its own output.
  */
 export function staleSources(root: string, dist: string): string[] {
   const out: string[] = [];
+  const stamp = path.join(dist, '.built');
+  const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : undefined;
   const walk = (dir: string): void => {
     if (!existsSync(dir)) return;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -61,7 +66,8 @@ export function staleSources(root: string, dist: string): string[] {
       else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
         const rel = path.relative(root, p);
         const js = path.join(dist, rel.replace(/\.ts$/, '.js'));
-        if (!existsSync(js) || statSync(js).mtimeMs < statSync(p).mtimeMs) out.push(rel);
+        const outputAt = builtAt ?? (existsSync(js) ? statSync(js).mtimeMs : -1);
+        if (!existsSync(js) || outputAt < statSync(p).mtimeMs) out.push(rel);
       }
     }
   };

@@ -1,23 +1,9 @@
 import type { ClaimStatus } from '../../core/answer.js';
 import type { ClaimEntry } from '../../core/claims.js';
-import type { ClaimStore, MentionStatusRecord, TimelineMentionRecord } from '../../core/ledger-ports.js';
+import type { ClaimStore } from '../../core/ledger-ports.js';
 import type { LedgerEntry } from '../../core/ledger.js';
 import type { Queryable } from './queryable.js';
-
-/** The status fields of a stored mention, as selected. */
-export type StatusRow = {
-  claim_id: string; role: MentionStatusRecord['role']; certainty: MentionStatusRecord['certainty']; speaker_id: string | null;
-  speaker_name: string | null; source_text: string | null; sources: string; text: string; factive: boolean;
-};
-
-/** A stored mention's status fields. */
-export function statusRecordOf(r: Omit<StatusRow, 'claim_id'>): MentionStatusRecord {
-  return {
-    role: r.role, certainty: r.certainty, sources: JSON.parse(r.sources) as string[], text: r.text, factive: r.factive,
-    ...(r.speaker_id !== null && { speakerId: r.speaker_id }), ...(r.speaker_name !== null && { speakerName: r.speaker_name }),
-    ...(r.source_text !== null && { sourceText: r.source_text }),
-  };
-}
+import { TIMELINE_SELECT, toTimeline, type TimelineRow } from '../claim-rows.js';
 
 type MentionRow = {
   id: string; claim_id: string; about_id: string | null; doc_id: string; start: number; end: number; text: string;
@@ -111,35 +97,18 @@ export function pgClaimReads(q: Queryable): Reads {
   };
 }
 
-type TimelineRow = {
-  id: string; claim_id: string; about_id: string | null; kind: 'event' | 'statement'; date: string; doc_id: string; start: number; end: number;
-  text: string; stance: string; role: TimelineMentionRecord['role']; certainty: TimelineMentionRecord['certainty']; speaker_id: string | null;
-  speaker_name: string | null; source_text: string | null; sources: string; factive: boolean; speaker_label: string | null;
-  title: string; publisher: string | null; url: string | null;
-};
-
-const TL_SELECT = `SELECT m.id, m.claim_id, m.about_id, c.kind, COALESCE(m.published, substr(d.published, 1, 10), substr(d.added_at, 1, 10)) AS date,
-  m.doc_id, m.start, m."end", m.text, m.stance, m.role, m.certainty, m.speaker_id, m.speaker_name, m.source_text, m.sources, m.factive,
-  m.speaker_label, d.title, d.publisher, d.url FROM claim_mentions m JOIN claims c ON c.id = m.claim_id JOIN documents d ON d.id = m.doc_id`;
 const TL_ORDER = 'ORDER BY date, d.added_at, m.doc_id COLLATE "C", m.start';
 
-function toTimeline(r: TimelineRow): TimelineMentionRecord {
-  return {
-    id: r.id, claimId: r.claim_id, ...(r.about_id ? { aboutId: r.about_id } : {}), kind: r.kind, date: r.date, docId: r.doc_id,
-    start: r.start, end: r.end, quote: r.text, stance: r.stance, title: r.title, ...(r.publisher ? { publisher: r.publisher } : {}),
-    ...(r.url ? { url: r.url } : {}), ...(r.speaker_label ? { speakerLabel: r.speaker_label } : {}), ...statusRecordOf(r),
-  };
-}
 
 function timelineReads(q: Queryable): Pick<Reads, 'storyMentions' | 'claimMentions' | 'actorMentions' | 'mentionsInSpans' | 'claimOf'
   | 'claimKind' | 'reviewsOf'> {
   const rows = async (sql: string, args: unknown[]) => (await q.query<TimelineRow>(sql, args)).rows.map(toTimeline);
   return {
-    storyMentions: (claimId, limit) => rows(`${TL_SELECT} WHERE m.claim_id = $1 OR m.about_id = $1 ${TL_ORDER} LIMIT $2`, [claimId, limit]),
-    claimMentions: (claimId) => rows(`${TL_SELECT} WHERE m.claim_id = $1 ${TL_ORDER}`, [claimId]),
+    storyMentions: (claimId, limit) => rows(`${TIMELINE_SELECT} WHERE m.claim_id = $1 OR m.about_id = $1 ${TL_ORDER} LIMIT $2`, [claimId, limit]),
+    claimMentions: (claimId) => rows(`${TIMELINE_SELECT} WHERE m.claim_id = $1 ${TL_ORDER}`, [claimId]),
     actorMentions: (actorId, name, limit) => (actorId
-      ? rows(`${TL_SELECT} WHERE m.speaker_id = $1 ${TL_ORDER} LIMIT $2`, [actorId, limit])
-      : rows(`${TL_SELECT} WHERE lower(m.speaker_name) = lower($1) OR lower(m.source_text) = lower($1) OR lower(m.speaker_label) = lower($1)
+      ? rows(`${TIMELINE_SELECT} WHERE m.speaker_id = $1 ${TL_ORDER} LIMIT $2`, [actorId, limit])
+      : rows(`${TIMELINE_SELECT} WHERE lower(m.speaker_name) = lower($1) OR lower(m.source_text) = lower($1) OR lower(m.speaker_label) = lower($1)
         ${TL_ORDER} LIMIT $2`, [name, limit])),
     async mentionsInSpans(spans) {
       if (spans.length === 0) return [];

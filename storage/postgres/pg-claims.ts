@@ -1,7 +1,8 @@
 import type { ClaimStatus } from '../../core/answer.js';
 import type { ClaimStore, DeriveInput, MentionStatusRecord } from '../../core/ledger-ports.js';
 import type { AuditEntry } from '../../core/ledger.js';
-import { pgClaimReads, statusRecordOf, type StatusRow } from './pg-claim-reads.js';
+import { pgClaimReads } from './pg-claim-reads.js';
+import { statusRecordOf, type StatusRow } from '../claim-rows.js';
 import type { Atomic, Queryable } from './queryable.js';
 
 const json = (xs: readonly string[]) => (xs.length ? JSON.stringify(xs) : null);

@@ -1,8 +1,9 @@
 import type { ClaimStatus } from '../../core/answer.js';
 import type { ClaimEntry } from '../../core/claims.js';
-import type { ClaimStore, TimelineMentionRecord } from '../../core/ledger-ports.js';
+import type { ClaimStore } from '../../core/ledger-ports.js';
 import type { LedgerEntry } from '../../core/ledger.js';
-import { statusRecordOf, type Sync } from './sqlite-rows.js';
+import { type Sync } from './sqlite-rows.js';
+import { TIMELINE_SELECT, toTimeline, type TimelineRow } from '../claim-rows.js';
 import type { Store } from './store.js';
 
 type MentionRow = {
@@ -69,25 +70,8 @@ function toEntry(r: MentionRow, review: ClaimEntry['review']): LedgerEntry {
   };
 }
 
-type TimelineRow = {
-  id: string; claim_id: string; about_id: string | null; kind: 'event' | 'statement'; date: string; doc_id: string; start: number; end: number;
-  text: string; stance: string; role: TimelineMentionRecord['role']; certainty: TimelineMentionRecord['certainty']; speaker_id: string | null;
-  speaker_name: string | null; source_text: string | null; sources: string; factive: number; speaker_label: string | null;
-  title: string; publisher: string | null; url: string | null;
-};
-
-const TL_SELECT = `SELECT m.id, m.claim_id, m.about_id, c.kind, COALESCE(m.published, substr(d.published, 1, 10), substr(d.added_at, 1, 10)) AS date,
-  m.doc_id, m.start, m."end", m.text, m.stance, m.role, m.certainty, m.speaker_id, m.speaker_name, m.source_text, m.sources, m.factive,
-  m.speaker_label, d.title, d.publisher, d.url FROM claim_mentions m JOIN claims c ON c.id = m.claim_id JOIN documents d ON d.id = m.doc_id`;
 const TL_ORDER = 'ORDER BY date, d.added_at, m.doc_id, m.start';
 
-function toTimeline(r: TimelineRow): TimelineMentionRecord {
-  return {
-    id: r.id, claimId: r.claim_id, ...(r.about_id ? { aboutId: r.about_id } : {}), kind: r.kind, date: r.date, docId: r.doc_id,
-    start: r.start, end: r.end, quote: r.text, stance: r.stance, title: r.title, ...(r.publisher ? { publisher: r.publisher } : {}),
-    ...(r.url ? { url: r.url } : {}), ...(r.speaker_label ? { speakerLabel: r.speaker_label } : {}), ...statusRecordOf(r),
-  };
-}
 
 type TimelineReads = Pick<Sync<ClaimStore>, 'storyMentions' | 'claimMentions' | 'actorMentions' | 'mentionsInSpans' | 'claimOf' | 'claimKind' | 'reviewsOf'>;
 
@@ -95,11 +79,11 @@ type TimelineReads = Pick<Sync<ClaimStore>, 'storyMentions' | 'claimMentions' | 
 export function timelineReads(store: Store): TimelineReads {
   const rows = (sql: string, ...args: unknown[]) => (store.sql(sql).all(...args) as TimelineRow[]).map(toTimeline);
   return {
-    storyMentions: (claimId, limit) => rows(`${TL_SELECT} WHERE m.claim_id = ? OR m.about_id = ? ${TL_ORDER} LIMIT ?`, claimId, claimId, limit),
-    claimMentions: (claimId) => rows(`${TL_SELECT} WHERE m.claim_id = ? ${TL_ORDER}`, claimId),
+    storyMentions: (claimId, limit) => rows(`${TIMELINE_SELECT} WHERE m.claim_id = ? OR m.about_id = ? ${TL_ORDER} LIMIT ?`, claimId, claimId, limit),
+    claimMentions: (claimId) => rows(`${TIMELINE_SELECT} WHERE m.claim_id = ? ${TL_ORDER}`, claimId),
     actorMentions: (actorId, name, limit) => (actorId
-      ? rows(`${TL_SELECT} WHERE m.speaker_id = ? ${TL_ORDER} LIMIT ?`, actorId, limit)
-      : rows(`${TL_SELECT} WHERE m.speaker_name = ? COLLATE NOCASE OR m.source_text = ? COLLATE NOCASE OR m.speaker_label = ? COLLATE NOCASE ${TL_ORDER} LIMIT ?`,
+      ? rows(`${TIMELINE_SELECT} WHERE m.speaker_id = ? ${TL_ORDER} LIMIT ?`, actorId, limit)
+      : rows(`${TIMELINE_SELECT} WHERE m.speaker_name = ? COLLATE NOCASE OR m.source_text = ? COLLATE NOCASE OR m.speaker_label = ? COLLATE NOCASE ${TL_ORDER} LIMIT ?`,
         name, name, name, limit)),
     mentionsInSpans(spans) {
       const st = store.sql(`SELECT m.id, m.claim_id AS claimId, COALESCE(m.about_id, m.claim_id) AS storyId, m.text FROM claim_mentions m

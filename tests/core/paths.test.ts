@@ -30,6 +30,17 @@ describe('compiled workers', () => {
     expect(() => assertBuilt('dist/app/analyse-worker.js', [])).not.toThrow();
   });
 
+  it('GIVEN a build stamp THEN a source touched before the last build is fresh and one changed after it is stale', () => {
+    file('claims/attribution.ts', '2026-02-01'); // touched by a checkout, its output left alone by the incremental build
+    file('dist/claims/attribution.js', '2026-01-01');
+    file('core/text.ts', '2026-01-01');
+    file('dist/core/text.js', '2026-01-01');
+    file('dist/.built', '2026-02-02');
+    expect(staleSources(dir, path.join(dir, 'dist'))).toEqual([]);
+    file('core/text.ts', '2026-02-03');
+    expect(staleSources(dir, path.join(dir, 'dist'))).toEqual(['core/text.ts']);
+  });
+
   it('GIVEN the tests run the sources after `npm run build` THEN the worker is the build, which is not stale', () => {
     // npm test builds first: the compiled worker exists and every source is older than its output.
     const worker = compiledWorker(new URL('../../app/analyser.ts', import.meta.url).href, 'app/analyse-worker.js');
