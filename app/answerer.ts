@@ -59,8 +59,7 @@ export function createAnswerer(d: AnswererDeps): Answerer {
     await d.replica.catchUp();
     const prev = ask.followUp ? analyzeQuestion(ask.followUp.question, d.gazetteer) : undefined;
     const { index } = d.replica;
-    const analysis = await weighTerms(analyzeQuestion(q, d.gazetteer, prev), d.search.storage.lexical,
-      { total: index.size, version: index.storeVersion });
+    const analysis = await weighTerms(analyzeQuestion(q, d.gazetteer, prev), d.search.storage.lexical, index.size);
     analysis.locale = chooseLocale(q, { override: ask.localeOverride, fallbacks: ask.locales });
     const t1 = performance.now();
     const chunks = await hybridSearch(d.search, analysis, { k: d.config.RETRIEVAL_K, mode: d.config.RETRIEVAL_MODE });

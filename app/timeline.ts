@@ -3,6 +3,7 @@ import { buildTimeline, type Timeline } from '../claims/timeline.js';
 import { actorMentions, storyMentions } from '../claims/timeline-store.js';
 import type { ClaimStore } from '../core/ledger-ports.js';
 import type { StoragePorts } from '../core/ports.js';
+import { cachedFrequencies } from '../retrieval/frequencies.js';
 import { lexicalQuery, queryWords } from '../retrieval/lexical.js';
 import { terms } from '../retrieval/question.js';
 import { UserError } from '../core/errors.js';
@@ -25,10 +26,12 @@ async function aboutStory(ports: StoragePorts, about: string): Promise<string[]>
   const words = queryWords(about);
   const stems = words.map((w) => terms(w)[0]).filter((x): x is string => !!x);
   if (stems.length === 0) throw new UserError('USAGE', { detail: 'Give some words of the story, for example "drone attack residence".' });
-  const df = await ports.lexical.documentFrequencies(words);
+  // The bounded query below reads the same words' frequencies: read them once.
+  const lexical = cachedFrequencies(ports.lexical, () => 0);
+  const df = await lexical.documentFrequencies(words);
   const total = Math.max(1, (await ports.documents.counts()).passages);
   // Bounded like an answer's lexical search (retrieval/lexical.ts): rarest words first, within a row budget.
-  const query = await lexicalQuery(about, ports.lexical, total);
+  const query = await lexicalQuery(about, lexical, total);
   if (!query) return [];
   const chunks = await ports.documents.getPassages((await ports.lexical.search(query, { limit: PASSAGES })).map((h) => h.id));
   const weight = new Map(stems.map((s, i) => [s, Math.log(1 + total / Math.max(1, df[i] ?? 1))]));

@@ -62,7 +62,7 @@ export async function hybridSearch(deps: SearchDeps, a: QuestionAnalysis, opts: 
     langs.some((l) => l !== 'en' && !SEGMENTED_LANGUAGES.includes(l)) ? crossLanguageQuery(a) : undefined,
     langs.some((l) => SEGMENTED_LANGUAGES.includes(l)) ? segmentedQuery(a) : undefined,
   ];
-  lists.push(...(await Promise.all([match, ...other].map(search))).filter((l, i) => i === 0 ? mode !== 'dense' : l.length > 0));
+  lists.push(...(await Promise.all([match, ...other].map(search))).filter((l) => l.length > 0));
   if (a.speaker) lists.push(...await speakerLists(deps, a.speaker.id, a.topicTerms.join(' ') || queryText, vec, mode, candidates));
   const fused = new Map<number, number>();
   for (const list of lists) list.forEach((id, rank) => fused.set(id, (fused.get(id) ?? 0) + 1 / (RRF_K + rank + 1)));

@@ -5,25 +5,17 @@ import { tokenize } from '../core/text.js';
 /**
  * The analysis with the inverse document frequency of its topic and "about" terms in the store: a word
  * most passages contain ("diplomats", "stress") weighs little, a rare one ("Eurovision") much, so an
- * answer must share the question's distinctive words to count as on its topic. One vocabulary read,
- * cached until the store version `at.version` changes.
+ * answer must share the question's distinctive words to count as on its topic. One frequency read
+ * (the answerer's lexical port caches frequencies until the store changes: retrieval/frequencies.ts).
  */
-export async function weighTerms(a: QuestionAnalysis, lexical: Pick<LexicalSearch, 'documentFrequencies'>,
-  at: { total: number; version: number }): Promise<QuestionAnalysis> {
-  const { total, version } = at;
+export async function weighTerms(a: QuestionAnalysis, lexical: Pick<LexicalSearch, 'documentFrequencies'>, total: number): Promise<QuestionAnalysis> {
   const words = [...new Set([...a.topicTerms, ...a.aboutTerms])];
   if (words.length === 0) return a;
-  let cache = dfCaches.get(lexical);
-  if (!cache || cache.version !== version || cache.df.size > 20_000) dfCaches.set(lexical, (cache = { version, df: new Map() }));
-  const missing = words.filter((w) => !cache!.df.has(w));
-  if (missing.length) (await lexical.documentFrequencies(missing)).forEach((n, i) => cache!.df.set(missing[i]!, n));
+  const df = await lexical.documentFrequencies(words);
   const weights: Record<string, number> = {};
-  for (const w of words) weights[w] = Math.log((total + 1) / (cache.df.get(w)! + 1));
+  words.forEach((w, i) => { weights[w] = Math.log((total + 1) / (df[i]! + 1)); });
   return { ...a, weights };
 }
-
-/** Document frequencies already read, per store, until the store changes. */
-const dfCaches = new WeakMap<object, { version: number; df: Map<string, number> }>();
 
 /**
  * A test of whether a text has a term: one of its words, or for an acronym of the question the initials

@@ -97,7 +97,7 @@ describe('answers read the ledger through the async ClaimSource', () => {
   async function composeCounted(q: string) {
     const asked = await app.answer(q, { channel: 'eval' });
     const { index } = app.deps;
-    const analysis = await weighTerms(analyzeQuestion(q, app.deps.gazetteer), app.deps.storage.lexical, { total: index.size, version: index.storeVersion });
+    const analysis = await weighTerms(analyzeQuestion(q, app.deps.gazetteer), app.deps.storage.lexical, index.size);
     const chunks = await hybridSearch(app.deps, analysis, { k: app.config.RETRIEVAL_K, mode: app.config.RETRIEVAL_MODE });
     const c = counting(ledgerOf(app.deps.storage));
     const composed = await composeWithClaims(analysis, chunks, c.source, () => composeExtractive(analysis, chunks),
